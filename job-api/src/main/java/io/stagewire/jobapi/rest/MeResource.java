@@ -1,0 +1,34 @@
+package io.stagewire.jobapi.rest;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Set;
+import java.util.TreeSet;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Who the caller is, as the services see them: the dashboard shows it, scripts check their token with it. */
+@Path("/api/me")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class MeResource {
+
+    /** The caller: OIDC subject, user name and roles. */
+    public record Me(String sub, String username, Set<String> roles) {
+    }
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    JsonWebToken token;
+
+    @GET
+    public Me me() {
+        return new Me(token.getSubject(), token.getClaim("preferred_username"), new TreeSet<>(identity.getRoles()));
+    }
+}

@@ -1,0 +1,52 @@
+package io.stagewire.jobapi.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.emptyOrNullString;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.stagewire.testing.Tokens;
+import org.junit.jupiter.api.Test;
+
+/** Real tokens from the running Keycloak: no token, a forged one and a real one. */
+@QuarkusTest
+class MeResourceTest {
+
+    @Test
+    void withoutTokenIsUnauthorized() {
+        given().when().get("/api/me").then().statusCode(401);
+    }
+
+    @Test
+    void forgedTokenIsUnauthorized() {
+        String real = Tokens.accessToken("bob");
+        String[] parts = real.split("\\.");
+        // Same header and claims, someone else's signature.
+        String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
+
+        given().auth().oauth2(forged).when().get("/api/me").then().statusCode(401);
+    }
+
+    @Test
+    void realTokenIdentifiesTheUserAndRoles() {
+        given().auth().oauth2(Tokens.accessToken("bob"))
+                .when().get("/api/me")
+                .then().statusCode(200)
+                .body("username", equalTo("bob"))
+                .body("sub", not(emptyOrNullString()))
+                .body("roles", hasItem("user"))
+                .body("roles", not(hasItem("admin")));
+    }
+
+    @Test
+    void adminRoleComesFromTheRealm() {
+        given().auth().oauth2(Tokens.accessToken("alice"))
+                .when().get("/api/me")
+                .then().statusCode(200)
+                .body("username", equalTo("alice"))
+                .body("roles", hasItems("admin", "user"));
+    }
+}
