@@ -39,23 +39,9 @@ class JobEventsKafkaIT {
     @Test
     void cloudEventFromTheOfficialSdkIsReadBackThroughStageEvents() throws Exception {
         String jobId = "acme:" + UUID.randomUUID();
-        CloudEvent sent = CloudEventBuilder.v1()
-                .withId("acme-" + UUID.randomUUID())
-                .withType("job:progress")
-                .withSource(URI.create("https://acme.example/erp"))
-                .withSubject(jobId)
-                .withExtension("userid", "acme-user-7")
-                .withTime(OffsetDateTime.parse("2026-11-22T12:00:00Z"))
-                .withDataContentType("application/json")
-                .withData("{\"progress\":12.50,\"stage\":\"import\"}".getBytes(StandardCharsets.UTF_8))
-                .build();
+        CloudEvent sent = acmeProgress(jobId, "{\"progress\":12.50,\"stage\":\"import\"}");
 
-        RecordMetadata where;
-        try (KafkaProducer<String, CloudEvent> producer = new KafkaProducer<>(COMMON, new StringSerializer(), new CloudEventSerializer())) {
-            where = producer.send(new ProducerRecord<>(Topics.JOB_EVENTS, jobId, sent)).get();
-        }
-
-        ConsumerRecord<String, byte[]> record = readOne(where);
+        ConsumerRecord<String, byte[]> record = readOne(sendWithSdk(jobId, sent));
         Decoded decoded = StageEventCodec.decode(record);
 
         assertThat(decoded).isInstanceOf(Decoded.Valid.class);
@@ -91,24 +77,31 @@ class JobEventsKafkaIT {
     @Test
     void malformedRecordIsRejectedWithItsReason() throws Exception {
         String jobId = UUID.randomUUID().toString();
-        CloudEvent wrongShape = CloudEventBuilder.v1()
-                .withId("bad-" + UUID.randomUUID())
-                .withType("job:progress")
-                .withSource(URI.create("/somewhere"))
-                .withSubject(jobId)
-                .withExtension("userid", "u")
-                .withDataContentType("application/json")
-                .withData("{\"progress\":\"almost done\"}".getBytes(StandardCharsets.UTF_8))
-                .build();
+        CloudEvent wrongShape = acmeProgress(jobId, "{\"progress\":\"almost done\"}");
 
-        RecordMetadata where;
-        try (KafkaProducer<String, CloudEvent> producer = new KafkaProducer<>(COMMON, new StringSerializer(), new CloudEventSerializer())) {
-            where = producer.send(new ProducerRecord<>(Topics.JOB_EVENTS, jobId, wrongShape)).get();
-        }
-
-        Decoded decoded = StageEventCodec.decode(readOne(where));
+        Decoded decoded = StageEventCodec.decode(readOne(sendWithSdk(jobId, wrongShape)));
         assertThat(decoded).isInstanceOf(Decoded.Invalid.class);
         assertThat(((Decoded.Invalid) decoded).reason()).startsWith("invalid data for job:progress").contains("progress");
+    }
+
+    /** A job:progress event as another company's system would build it with the CloudEvents SDK. */
+    private static CloudEvent acmeProgress(String jobId, String json) {
+        return CloudEventBuilder.v1()
+                .withId("acme-" + UUID.randomUUID())
+                .withType("job:progress")
+                .withSource(URI.create("https://acme.example/erp"))
+                .withSubject(jobId)
+                .withExtension("userid", "acme-user-7")
+                .withTime(OffsetDateTime.parse("2026-11-22T12:00:00Z"))
+                .withDataContentType("application/json")
+                .withData(json.getBytes(StandardCharsets.UTF_8))
+                .build();
+    }
+
+    private static RecordMetadata sendWithSdk(String jobId, CloudEvent event) throws Exception {
+        try (KafkaProducer<String, CloudEvent> producer = new KafkaProducer<>(COMMON, new StringSerializer(), new CloudEventSerializer())) {
+            return producer.send(new ProducerRecord<>(Topics.JOB_EVENTS, jobId, event)).get();
+        }
     }
 
     private static ConsumerRecord<String, byte[]> readOne(RecordMetadata where) {

@@ -47,6 +47,11 @@ class StageEventCodecTest {
         return ((Decoded.Invalid) decoded).reason();
     }
 
+    /** Decodes a binary-mode record keyed by {@link #JOB} and returns the rejection reason. */
+    private static String rejectionOf(String type, String subject, String userId, String value) {
+        return reasonOf(StageEventCodec.decode(JOB, binaryHeaders(type, subject, userId), utf8(value), 0L));
+    }
+
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
@@ -99,24 +104,21 @@ class StageEventCodecTest {
 
     @Test
     void binaryDataThatIsNotJsonIsRejected() {
-        String reason = reasonOf(StageEventCodec.decode(JOB, binaryHeaders("job:progress", JOB, "u"),
-                utf8("progress=5"), 0L));
+        String reason = rejectionOf("job:progress", JOB, "u", "progress=5");
 
         assertThat(reason).startsWith("data is not JSON");
     }
 
     @Test
     void missingSubjectIsRejectedNamingTheAttribute() {
-        String reason = reasonOf(StageEventCodec.decode(JOB, binaryHeaders("job:progress", null, "u"),
-                utf8("{\"progress\":1}"), 0L));
+        String reason = rejectionOf("job:progress", null, "u", "{\"progress\":1}");
 
         assertThat(reason).startsWith("invalid envelope").contains("subject");
     }
 
     @Test
     void missingUserIdIsRejectedNamingTheAttribute() {
-        String reason = reasonOf(StageEventCodec.decode(JOB, binaryHeaders("job:progress", JOB, null),
-                utf8("{\"progress\":1}"), 0L));
+        String reason = rejectionOf("job:progress", JOB, null, "{\"progress\":1}");
 
         assertThat(reason).startsWith("invalid envelope").contains("userid");
     }
@@ -132,40 +134,35 @@ class StageEventCodecTest {
 
     @Test
     void unknownTypeIsRejectedNamingTheType() {
-        String reason = reasonOf(StageEventCodec.decode(JOB, binaryHeaders("job:exploded", JOB, "u"),
-                utf8("{}"), 0L));
+        String reason = rejectionOf("job:exploded", JOB, "u", "{}");
 
         assertThat(reason).startsWith("invalid envelope").contains("type");
     }
 
     @Test
     void wrongDataShapeIsRejectedNamingTheField() {
-        String reason = reasonOf(StageEventCodec.decode(JOB, binaryHeaders("job:progress", JOB, "u"),
-                utf8("{\"progress\":\"half\"}"), 0L));
+        String reason = rejectionOf("job:progress", JOB, "u", "{\"progress\":\"half\"}");
 
         assertThat(reason).startsWith("invalid data for job:progress").contains("progress");
     }
 
     @Test
     void missingRequiredDataFieldIsRejected() {
-        String reason = reasonOf(StageEventCodec.decode(JOB, binaryHeaders("job:failed", JOB, "u"),
-                utf8("{}"), 0L));
+        String reason = rejectionOf("job:failed", JOB, "u", "{}");
 
         assertThat(reason).contains("reason");
     }
 
     @Test
     void progressOutOfRangeIsRejected() {
-        String reason = reasonOf(StageEventCodec.decode(JOB, binaryHeaders("job:progress", JOB, "u"),
-                utf8("{\"progress\":140}"), 0L));
+        String reason = rejectionOf("job:progress", JOB, "u", "{\"progress\":140}");
 
         assertThat(reason).contains("progress").contains("100");
     }
 
     @Test
     void dataThatIsNotAnObjectIsRejected() {
-        String reason = reasonOf(StageEventCodec.decode(JOB, binaryHeaders("job:progress", JOB, "u"),
-                utf8("[1,2]"), 0L));
+        String reason = rejectionOf("job:progress", JOB, "u", "[1,2]");
 
         assertThat(reason).contains("data");
     }
