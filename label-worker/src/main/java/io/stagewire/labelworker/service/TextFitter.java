@@ -6,10 +6,12 @@ import java.text.AttributedString;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Fits text into a width: wrapped onto lines, shrunk, or cut with an ellipsis. */
 final class TextFitter {
     static final String ELLIPSIS = "…";
+    private static final Pattern TRAILING_SEPARATORS = Pattern.compile("[\\s,;:]+$");
 
     private final LabelFonts fonts;
 
@@ -52,13 +54,20 @@ final class TextFitter {
         return new FittedLine(ellipsize(text, face, minPt, width), minPt);
     }
 
+    /** Cuts after the last whole word that fits with the ellipsis, or inside the word when not even the first one does. */
     String ellipsize(String text, FontFace face, float sizePt, float width) {
         if (fonts.width(face, sizePt, text) <= width) {
             return text;
         }
+        for (int space = text.lastIndexOf(' '); space > 0; space = text.lastIndexOf(' ', space - 1)) {
+            String kept = TRAILING_SEPARATORS.matcher(text.substring(0, space)).replaceAll("") + ELLIPSIS;
+            if (fonts.width(face, sizePt, kept) <= width) {
+                return kept;
+            }
+        }
         String kept = text;
         while (!kept.isEmpty()) {
-            kept = kept.substring(0, kept.offsetByCodePoints(kept.length(), -1)).stripTrailing();
+            kept = kept.substring(0, kept.offsetByCodePoints(kept.length(), -1));
             if (fonts.width(face, sizePt, kept + ELLIPSIS) <= width) {
                 return kept + ELLIPSIS;
             }
