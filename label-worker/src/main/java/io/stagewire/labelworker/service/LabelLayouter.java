@@ -130,7 +130,7 @@ final class LabelLayouter {
                 }
             }
             throw new LabelRenderingException(String.format(Locale.ROOT,
-                    "the %s barcode of '%s' has %d modules and needs %.1f mm; the label leaves %.1f mm for it",
+                    "the %s barcode of '%s' has %d modules and needs at least %.1f mm; the label leaves %.1f mm for it",
                     barcode.type(), barcode.content(), totalModules, totalModules * MIN_MODULE_MM,
                     width * BARCODE_SHARE / PT_PER_MM));
         }

@@ -28,7 +28,7 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
  * Reads a price list from an Excel workbook (.xlsx or .xls). The header row is found by its
  * names (article number and price are required; name, currency and EAN are optional) within the
  * first rows of the first sheet that has one. Rows that cannot be used are skipped with a reason;
- * a workbook without such a header is refused.
+ * a workbook without such a header is refused. Stateless, so one instance serves all threads.
  */
 public final class PriceListWorkbookReader {
     private static final int HEADER_SEARCH_ROWS = 10;
@@ -37,22 +37,21 @@ public final class PriceListWorkbookReader {
     /** A number as people write prices: 1.299,00 or 1,299.00 or 19,99 or 24 (any currency text around it). */
     private static final Pattern AMOUNT = Pattern.compile("-?\\d[\\d.,'\\s\\u00a0\\u202f]*");
 
-    private final DataFormatter formatter = new DataFormatter(Locale.ROOT);
-
     /**
      * @param defaultCurrency ISO 4217 code for rows whose currency neither a column nor the price cell gives
      */
     public PriceList read(InputStream workbookFile, String defaultCurrency) throws PriceListFormatException {
         Currency.getInstance(defaultCurrency);
         try (Workbook workbook = open(workbookFile)) {
+            SheetReading reading = new SheetReading(defaultCurrency);
             for (Sheet sheet : workbook) {
-                Optional<Header> header = findHeader(sheet);
+                Optional<Header> header = reading.findHeader(sheet);
                 if (header.isPresent()) {
-                    return readRows(sheet, header.get(), defaultCurrency);
+                    return reading.readRows(sheet, header.get());
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("could not close a workbook read from memory", e);
+            throw new UncheckedIOException("could not close the workbook", e);
         }
         throw new PriceListFormatException("no header row with an article-number and a price column in the first "
                 + HEADER_SEARCH_ROWS + " rows of any sheet; name the columns e.g. 'Article number' and 'Price' "
@@ -72,82 +71,92 @@ public final class PriceListWorkbookReader {
     private record Header(int rowIndex, Map<PriceListColumn, Integer> columns) {
     }
 
-    private Optional<Header> findHeader(Sheet sheet) {
-        for (int r = sheet.getFirstRowNum(); r >= 0 && r < sheet.getFirstRowNum() + HEADER_SEARCH_ROWS; r++) {
-            Row row = sheet.getRow(r);
-            if (row == null) {
-                continue;
-            }
-            Map<PriceListColumn, Integer> columns = new EnumMap<>(PriceListColumn.class);
-            for (Cell cell : row) {
-                PriceListColumn.forHeader(formatter.formatCellValue(cell))
-                        .ifPresent(column -> columns.putIfAbsent(column, cell.getColumnIndex()));
-            }
-            if (columns.containsKey(PriceListColumn.ARTICLE_NUMBER) && columns.containsKey(PriceListColumn.PRICE)) {
-                return Optional.of(new Header(r, columns));
-            }
-        }
-        return Optional.empty();
-    }
+    /** One workbook being read: POI's DataFormatter is not thread-safe, so each read has its own. */
+    private static final class SheetReading {
+        private final DataFormatter formatter = new DataFormatter(Locale.ROOT);
+        private final String defaultCurrency;
 
-    private PriceList readRows(Sheet sheet, Header header, String defaultCurrency) {
-        List<PriceListRow> rows = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
-        for (int r = header.rowIndex() + 1; r <= sheet.getLastRowNum(); r++) {
-            Row row = sheet.getRow(r);
-            if (row == null || header.columns().values().stream().allMatch(c -> text(row, c).isEmpty())) {
-                continue;
-            }
-            try {
-                rows.add(readRow(row, header.columns(), defaultCurrency));
-            } catch (IllegalArgumentException e) {
-                // Row numbers as the spreadsheet shows them, counting from 1.
-                skipped.add("row " + (r + 1) + ": " + e.getMessage());
-            }
+        SheetReading(String defaultCurrency) {
+            this.defaultCurrency = defaultCurrency;
         }
-        return new PriceList(rows, skipped);
-    }
 
-    private PriceListRow readRow(Row row, Map<PriceListColumn, Integer> columns, String defaultCurrency) {
-        String articleNumber = column(row, columns, PriceListColumn.ARTICLE_NUMBER);
-        if (articleNumber.isEmpty()) {
-            throw new IllegalArgumentException("no article number");
-        }
-        Cell priceCell = row.getCell(columns.get(PriceListColumn.PRICE));
-        String priceText = priceCell == null ? "" : formatter.formatCellValue(priceCell);
-        if (priceText.isBlank()) {
-            throw new IllegalArgumentException("no price for " + articleNumber);
-        }
-        String currency = currency(column(row, columns, PriceListColumn.CURRENCY), priceText, defaultCurrency);
-        String ean = column(row, columns, PriceListColumn.EAN);
-        return new PriceListRow(articleNumber, column(row, columns, PriceListColumn.NAME),
-                price(priceCell, priceText, articleNumber).setScale(
-                        Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits()), RoundingMode.HALF_UP),
-                currency, ean.isEmpty() ? null : ean);
-    }
-
-    private String column(Row row, Map<PriceListColumn, Integer> columns, PriceListColumn column) {
-        Integer index = columns.get(column);
-        return index == null ? "" : text(row, index);
-    }
-
-    /**
-     * A cell as text. Whole numbers are written out in full: an EAN or article number typed as a
-     * number would otherwise come back as 4.00638E12.
-     */
-    private String text(Row row, int index) {
-        Cell cell = row.getCell(index);
-        if (cell == null) {
-            return "";
-        }
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-        if (type == CellType.NUMERIC) {
-            BigDecimal number = BigDecimal.valueOf(cell.getNumericCellValue());
-            if (number.signum() == 0 || number.stripTrailingZeros().scale() <= 0) {
-                return number.toBigInteger().toString();
+        Optional<Header> findHeader(Sheet sheet) {
+            for (int r = sheet.getFirstRowNum(); r >= 0 && r < sheet.getFirstRowNum() + HEADER_SEARCH_ROWS; r++) {
+                Row row = sheet.getRow(r);
+                if (row == null) {
+                    continue;
+                }
+                Map<PriceListColumn, Integer> columns = new EnumMap<>(PriceListColumn.class);
+                for (Cell cell : row) {
+                    PriceListColumn.forHeader(formatter.formatCellValue(cell))
+                            .ifPresent(column -> columns.putIfAbsent(column, cell.getColumnIndex()));
+                }
+                if (columns.containsKey(PriceListColumn.ARTICLE_NUMBER) && columns.containsKey(PriceListColumn.PRICE)) {
+                    return Optional.of(new Header(r, columns));
+                }
             }
+            return Optional.empty();
         }
-        return formatter.formatCellValue(cell).strip();
+
+        PriceList readRows(Sheet sheet, Header header) {
+            List<PriceListRow> rows = new ArrayList<>();
+            List<String> skipped = new ArrayList<>();
+            for (int r = header.rowIndex() + 1; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                if (row == null || header.columns().values().stream().allMatch(c -> text(row, c).isEmpty())) {
+                    continue;
+                }
+                try {
+                    rows.add(readRow(row, header.columns()));
+                } catch (IllegalArgumentException e) {
+                    // Row numbers as the spreadsheet shows them, counting from 1.
+                    skipped.add("row " + (r + 1) + ": " + e.getMessage());
+                }
+            }
+            return new PriceList(rows, skipped);
+        }
+
+        private PriceListRow readRow(Row row, Map<PriceListColumn, Integer> columns) {
+            String articleNumber = column(row, columns, PriceListColumn.ARTICLE_NUMBER);
+            if (articleNumber.isEmpty()) {
+                throw new IllegalArgumentException("no article number");
+            }
+            Cell priceCell = row.getCell(columns.get(PriceListColumn.PRICE));
+            String priceText = priceCell == null ? "" : formatter.formatCellValue(priceCell);
+            if (priceText.isBlank()) {
+                throw new IllegalArgumentException("no price for " + articleNumber);
+            }
+            String currency = currency(column(row, columns, PriceListColumn.CURRENCY), priceText, defaultCurrency);
+            String ean = column(row, columns, PriceListColumn.EAN);
+            return new PriceListRow(articleNumber, column(row, columns, PriceListColumn.NAME),
+                    price(priceCell, priceText, articleNumber).setScale(
+                            Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits()), RoundingMode.HALF_UP),
+                    currency, ean.isEmpty() ? null : ean);
+        }
+
+        private String column(Row row, Map<PriceListColumn, Integer> columns, PriceListColumn column) {
+            Integer index = columns.get(column);
+            return index == null ? "" : text(row, index);
+        }
+
+        /**
+         * A cell as text. Whole numbers are written out in full: an EAN or article number typed as a
+         * number would otherwise come back as 4.00638E12.
+         */
+        private String text(Row row, int index) {
+            Cell cell = row.getCell(index);
+            if (cell == null) {
+                return "";
+            }
+            CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+            if (type == CellType.NUMERIC) {
+                BigDecimal number = BigDecimal.valueOf(cell.getNumericCellValue());
+                if (number.signum() == 0 || number.stripTrailingZeros().scale() <= 0) {
+                    return number.toBigInteger().toString();
+                }
+            }
+            return formatter.formatCellValue(cell).strip();
+        }
     }
 
     private static BigDecimal price(Cell cell, String text, String articleNumber) {
