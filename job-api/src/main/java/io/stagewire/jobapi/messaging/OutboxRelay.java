@@ -46,7 +46,8 @@ public class OutboxRelay {
         this.config = config;
     }
 
-    @Scheduled(identity = IDENTITY, every = "${stagewire.outbox.relay-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // delayed: the Kafka channel connects during start-up
+    @Scheduled(identity = IDENTITY, every = "${stagewire.outbox.relay-every}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return relay().replaceWithVoid();
     }

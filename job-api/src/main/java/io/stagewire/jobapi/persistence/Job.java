@@ -23,7 +23,7 @@ public class Job extends PanacheEntityBase {
     public JobKind kind;
     public JobStatus status;
     public String stage;
-    public BigDecimal progress = BigDecimal.ZERO;
+    public BigDecimal progress = BigDecimal.ZERO.setScale(2);
     @Column(name = "shop_url")
     public String shopUrl;
     @Column(name = "template_id")

@@ -8,7 +8,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -25,18 +24,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/api/files/{id}")
 @Authenticated
-@Tag(name = "Files")
+@Tag(name = "Files", description = "Screenshots, labels and uploads stored in Postgres")
 public class FileResource {
     private final CurrentCaller caller;
     private final Files files;
-    private final CacheControl cacheControl;
+    private final String cacheControl;
 
     FileResource(CurrentCaller caller, Files files, StagewireConfig config) {
         this.caller = caller;
         this.files = files;
-        this.cacheControl = new CacheControl();
-        cacheControl.setPrivate(true);
-        cacheControl.setMaxAge((int) config.files().maxAge().toSeconds());
+        this.cacheControl = "private, max-age=" + config.files().maxAge().toSeconds();
     }
 
     @GET
@@ -49,10 +46,10 @@ public class FileResource {
         return files.info(caller.get(), id).chain(info -> {
             EntityTag etag = new EntityTag(info.sha256());
             if (matches(ifNoneMatch, info.sha256())) {
-                return Uni.createFrom().item(Response.notModified(etag).cacheControl(cacheControl).build());
+                return Uni.createFrom().item(Response.notModified(etag).header(HttpHeaders.CACHE_CONTROL, cacheControl).build());
             }
             return files.bytes(id).map(bytes -> {
-                Response.ResponseBuilder ok = Response.ok(bytes, info.contentType()).tag(etag).cacheControl(cacheControl);
+                Response.ResponseBuilder ok = Response.ok(bytes, info.contentType()).tag(etag).header(HttpHeaders.CACHE_CONTROL, cacheControl);
                 if (info.fileName() != null) {
                     ok.header("Content-Disposition", "inline; filename=\"" + info.fileName().replaceAll("[\"\\\\\\r\\n]", "_") + "\"");
                 }

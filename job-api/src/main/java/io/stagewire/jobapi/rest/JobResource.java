@@ -39,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/jobs")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Jobs")
+@Tag(name = "Jobs", description = "Crawl and extraction jobs, their event history and results")
 public class JobResource {
     private final CurrentCaller caller;
     private final JobCreation creation;

@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/label-templates")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Label templates")
+@Tag(name = "Label templates", description = "How labels look")
 public class LabelTemplateResource {
     private final CurrentCaller caller;
     private final LabelTemplates templates;

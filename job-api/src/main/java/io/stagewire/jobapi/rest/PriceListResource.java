@@ -29,7 +29,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Path("/api/price-lists")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Price lists")
+@Tag(name = "Price lists", description = "Price lists uploaded as .xlsx")
 public class PriceListResource {
     private final CurrentCaller caller;
     private final PriceLists priceLists;

@@ -13,9 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class JobEventHistory {
     private static final String INSERT = """
             insert into job_events (source, id, job_id, user_id, type, time, kafka_partition, kafka_offset, data)
-            values (:source, :id, :job, :user, :type, :time, :partition, :offset, cast(:data as jsonb))
+            values (:source, :id, :job, :user, :type, :time, :partition, :offset, cast(cast(:data as text) as jsonb))
             on conflict do nothing
             """;
+    // The text cast matters: a parameter typed jsonb directly would store the string as a JSON string scalar.
 
     /** Records the event; false when it was recorded before (a redelivery), which then changes nothing. */
     public Uni<Boolean> record(StageEvent event, EventPosition position) {

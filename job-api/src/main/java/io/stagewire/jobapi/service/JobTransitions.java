@@ -126,7 +126,7 @@ public class JobTransitions {
                 .put("completed", itemsThrough(job, counts)).put("total", in.items());
         ObjectNode counters = data.putObject("counters");
         counts.asMap().forEach(counters::put);
-        return outbox.event(EventType.JOB_PROGRESS, job.id, job.userId, data);
+        return outbox.event(EventType.JOB_PROGRESS, job.id, job.userId, data, now);
     }
 
     private Uni<Void> completed(Job job, ItemCounts counts, JobLifecycle.Inputs in, OffsetDateTime now) {

@@ -14,6 +14,7 @@ import io.stagewire.jobapi.persistence.OutboxMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 
@@ -33,6 +34,11 @@ public class Outbox {
     /** A new job-api event for the job about {@code type}. */
     public Uni<Void> event(EventType type, String jobId, String userId, ObjectNode data) {
         return event(StageEvent.of(type, SOURCE, jobId, userId, data));
+    }
+
+    /** The same, stamped with the instant job-api decided it (the throttle measures from there). */
+    public Uni<Void> event(EventType type, String jobId, String userId, ObjectNode data, OffsetDateTime at) {
+        return event(new StageEvent(UUID.randomUUID().toString(), type, SOURCE, jobId, userId, at, data));
     }
 
     public Uni<Void> work(WorkMessage message) {

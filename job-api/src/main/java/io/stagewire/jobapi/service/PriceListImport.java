@@ -135,6 +135,8 @@ public final class PriceListImport {
                 errors.add(error(sheetRow, "articleNumber", "article number is longer than 128 characters"));
             } else if (seen.containsKey(article)) {
                 errors.add(error(sheetRow, "articleNumber", "article number '" + article + "' is already in row " + seen.get(article)));
+            } else {
+                seen.put(article, sheetRow);
             }
             if (name.isEmpty()) {
                 errors.add(error(sheetRow, "name", "name is empty"));
@@ -149,13 +151,12 @@ public final class PriceListImport {
                 errors.add(error(sheetRow, "ean", "EAN '" + ean + "' is not a valid EAN-8, UPC-A, EAN-13 or GTIN-14"));
             }
             if (errors.size() == before) {
-                seen.put(article, sheetRow);
                 articles.add(new Article(sheetRow, article, truncate(name), price.get(), ean.isEmpty() ? null : ean));
             }
         }
         if (!errors.isEmpty()) {
             Problem.FieldError first = errors.get(0);
-            throw ProblemException.unprocessable((errors.size() == 1 ? "1 row is invalid" : errors.size() + " problems")
+            throw ProblemException.unprocessable(errors.size() + (errors.size() == 1 ? " problem" : " problems")
                     + ", first: row " + first.row() + ": " + first.message(), errors);
         }
         if (articles.isEmpty()) {
