@@ -19,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -86,7 +87,7 @@ public class OutboxRelay {
                         .invoke(() -> message.sentAt = OffsetDateTime.now()))
                 .onFailure().invoke(e -> LOG.warnf("outbox relay stopped: %s", e.getMessage()))
                 .onFailure().recoverWithCompletion()
-                .collect().with(java.util.stream.Collectors.counting())
+                .collect().with(Collectors.counting())
                 .map(Long::intValue);
     }
 

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -50,7 +51,7 @@ public class ExtractionResource {
             description = "Form field 'images', repeated: 1-20 PNG or JPEG images of at most 10 MB each. Creates an OCR-only job "
                     + "(kind extraction); its results come from GET /api/jobs/{id}/ocr-results.")
     @APIResponse(responseCode = "202", description = "Accepted; Location names the job", content = @Content(schema = @Schema(implementation = JobView.class)))
-    public Uni<Response> create(@RestForm("images") @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+    public Uni<Response> create(@RestForm("images") @Schema(type = SchemaType.ARRAY,
             implementation = String.class, format = "binary") List<FileUpload> images) {
         Caller who = caller.get();
         if (images == null || images.isEmpty()) {

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -92,7 +93,7 @@ public class JobResource {
     @Operation(operationId = "listJobEvents", summary = "Event history of a job",
             description = "Events after the given position, in order. Page by passing the last event's position as 'after' until fewer than 'limit' come back.")
     @APIResponse(responseCode = "200", description = "Events in order",
-            content = @Content(schema = @Schema(implementation = Views.EventView.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
+            content = @Content(schema = @Schema(implementation = Views.EventView.class, type = SchemaType.ARRAY)))
     public Uni<List<Views.EventView>> events(@PathParam("id") String id,
             @Parameter(description = "Position (\"partition-offset\") to start after; from the beginning when absent") @QueryParam("after") String after,
             @Parameter(description = "Events at most, 1-1000") @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
@@ -105,7 +106,7 @@ public class JobResource {
     @Path("/{id}/screenshots")
     @Operation(operationId = "listScreenshots", summary = "Screenshots of a job")
     @APIResponse(responseCode = "200", description = "Screenshots in capture order",
-            content = @Content(schema = @Schema(implementation = Views.ScreenshotView.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
+            content = @Content(schema = @Schema(implementation = Views.ScreenshotView.class, type = SchemaType.ARRAY)))
     public Uni<List<Views.ScreenshotView>> screenshots(@PathParam("id") String id) {
         return queries.screenshots(caller.get(), id).map(list -> list.stream().map(Views.ScreenshotView::of).toList());
     }
@@ -114,7 +115,7 @@ public class JobResource {
     @Path("/{id}/ocr-results")
     @Operation(operationId = "listOcrResults", summary = "OCR results of a job, each with its price-list match")
     @APIResponse(responseCode = "200", description = "OCR results",
-            content = @Content(schema = @Schema(implementation = Views.OcrResultView.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
+            content = @Content(schema = @Schema(implementation = Views.OcrResultView.class, type = SchemaType.ARRAY)))
     public Uni<List<Views.OcrResultView>> ocrResults(@PathParam("id") String id) {
         return queries.ocrResults(caller.get(), id).chain(results -> queries.matches(id).map(matches -> {
             Map<String, Match> byScreenshot = matches.stream().collect(Collectors.toMap(m -> m.screenshotId, Function.identity()));
@@ -126,7 +127,7 @@ public class JobResource {
     @Path("/{id}/labels")
     @Operation(operationId = "listLabels", summary = "Labels of a job")
     @APIResponse(responseCode = "200", description = "Labels, generated and failed",
-            content = @Content(schema = @Schema(implementation = Views.LabelView.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
+            content = @Content(schema = @Schema(implementation = Views.LabelView.class, type = SchemaType.ARRAY)))
     public Uni<List<Views.LabelView>> labels(@PathParam("id") String id) {
         return queries.labels(caller.get(), id).map(list -> list.stream().map(Views.LabelView::of).toList());
     }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -38,7 +39,7 @@ public class LabelTemplateResource {
     @GET
     @Operation(operationId = "listLabelTemplates", summary = "List label templates", description = "Built-in templates first, then the caller's own.")
     @APIResponse(responseCode = "200", description = "Templates",
-            content = @Content(schema = @Schema(implementation = Views.LabelTemplateView.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
+            content = @Content(schema = @Schema(implementation = Views.LabelTemplateView.class, type = SchemaType.ARRAY)))
     public Uni<List<Views.LabelTemplateView>> list() {
         return templates.visibleTo(caller.get()).map(list -> list.stream().map(Views.LabelTemplateView::of).toList());
     }

@@ -18,6 +18,7 @@ import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -56,7 +57,7 @@ public class PriceListResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "No header row, or rows that cannot be used; errors name each row and reason",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> upload(@RestForm("file") @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary") FileUpload file,
+    public Uni<Response> upload(@RestForm("file") @Schema(type = SchemaType.STRING, format = "binary") FileUpload file,
                                 @RestForm("name") String name) {
         Caller who = caller.get();
         if (file == null) {
@@ -75,7 +76,7 @@ public class PriceListResource {
     @GET
     @Operation(operationId = "listPriceLists", summary = "The caller's price lists, newest first")
     @APIResponse(responseCode = "200", description = "Price lists",
-            content = @Content(schema = @Schema(implementation = Views.PriceListView.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
+            content = @Content(schema = @Schema(implementation = Views.PriceListView.class, type = SchemaType.ARRAY)))
     public Uni<List<Views.PriceListView>> list() {
         return priceLists.ownedBy(caller.get()).map(lists -> lists.stream().map(Views.PriceListView::of).toList());
     }

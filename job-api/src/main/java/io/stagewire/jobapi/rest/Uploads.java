@@ -5,6 +5,7 @@ import io.stagewire.jobapi.service.ProblemException;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.Supplier;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** Multipart uploads, which Quarkus has written to temporary files: size checks and a non-blocking read. */
@@ -26,7 +27,7 @@ public class Uploads {
     }
 
     /** Runs CPU-heavy work (parsing a workbook) off the event loop and comes back to it. */
-    public <T> Uni<T> offEventLoop(java.util.function.Supplier<T> work) {
+    public <T> Uni<T> offEventLoop(Supplier<T> work) {
         return vertx.executeBlocking(Uni.createFrom().item(work));
     }
 

@@ -1,7 +1,9 @@
 package io.stagewire.jobapi.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
+import io.stagewire.events.EventType;
 import io.stagewire.events.StageEvent;
 import io.stagewire.jobapi.persistence.Label;
 import io.stagewire.jobapi.persistence.Match;
@@ -10,7 +12,8 @@ import io.stagewire.jobapi.persistence.Screenshot;
 import io.stagewire.jobapi.persistence.ScreenshotKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -53,7 +56,7 @@ public class ItemRecorder {
     }
 
     private Uni<Void> ocr(StageEvent e) {
-        boolean success = e.type() == io.stagewire.events.EventType.OCR_COMPLETED;
+        boolean success = e.type() == EventType.OCR_COMPLETED;
         return upsert(OcrResult.<OcrResult>findById(new ScreenshotKey(e.jobId(), text(e.field("screenshotId")))), OcrResult::new,
                 r -> OcrResult.COMPLETED.equals(r.status) && !success, r -> {
                     r.jobId = e.jobId();
@@ -73,7 +76,7 @@ public class ItemRecorder {
     }
 
     private Uni<Void> match(StageEvent e) {
-        boolean success = e.type() == io.stagewire.events.EventType.MATCH_FOUND;
+        boolean success = e.type() == EventType.MATCH_FOUND;
         return upsert(Match.<Match>findById(new ScreenshotKey(e.jobId(), text(e.field("screenshotId")))), Match::new,
                 m -> Match.MATCHED.equals(m.status) && !success, m -> {
                     m.jobId = e.jobId();
@@ -94,7 +97,7 @@ public class ItemRecorder {
     }
 
     private Uni<Void> label(StageEvent e) {
-        boolean success = e.type() == io.stagewire.events.EventType.LABEL_GENERATED;
+        boolean success = e.type() == EventType.LABEL_GENERATED;
         String screenshotId = text(e.field("screenshotId"));
         String labelId = text(e.field("labelId"));
         String itemKey = screenshotId != null ? screenshotId : labelId != null ? labelId : e.id();
@@ -115,8 +118,8 @@ public class ItemRecorder {
     }
 
     /** Fills a new row or the existing one, unless {@code keep} says the existing row wins. */
-    private static <T extends io.quarkus.hibernate.reactive.panache.PanacheEntityBase> Uni<Void> upsert(
-            Uni<T> existing, Supplier<T> create, java.util.function.Predicate<T> keep, java.util.function.Consumer<T> fill) {
+    private static <T extends PanacheEntityBase> Uni<Void> upsert(
+            Uni<T> existing, Supplier<T> create, Predicate<T> keep, Consumer<T> fill) {
         return existing.chain(row -> {
             if (row != null && keep.test(row)) {
                 return Uni.createFrom().voidItem();
@@ -137,9 +140,5 @@ public class ItemRecorder {
 
     private static BigDecimal decimal(JsonNode node) {
         return node.isNumber() ? node.decimalValue() : null;
-    }
-
-    static OffsetDateTime now() {
-        return OffsetDateTime.now();
     }
 }

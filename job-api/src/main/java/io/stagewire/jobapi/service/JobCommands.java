@@ -1,5 +1,6 @@
 package io.stagewire.jobapi.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
@@ -70,7 +71,7 @@ public class JobCommands {
         CrawlerConfig config;
         try {
             config = StageEventJson.mapper().readValue(job.crawlerConfig, CrawlerConfig.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
         job.workStarted = false;
