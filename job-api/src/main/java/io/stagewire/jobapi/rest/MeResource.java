@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Who the caller is, as the services see them: the dashboard shows it, scripts check their token with it. */
 @Path("/api/me")
@@ -28,6 +30,8 @@ public class MeResource {
     JsonWebToken token;
 
     @GET
+    @Operation(operationId = "getMe", summary = "The caller: OIDC subject, user name and roles")
+    @Tag(name = "Me", description = "Who the token says the caller is")
     public Me me() {
         return new Me(token.getSubject(), token.getClaim("preferred_username"), new TreeSet<>(identity.getRoles()));
     }

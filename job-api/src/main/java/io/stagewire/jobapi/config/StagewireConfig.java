@@ -1,0 +1,67 @@
+package io.stagewire.jobapi.config;
+
+import io.smallrye.config.ConfigMapping;
+import java.time.Duration;
+
+/** job-api's own settings ({@code stagewire.*} in application.properties). */
+@ConfigMapping(prefix = "stagewire")
+public interface StagewireConfig {
+
+    Pg pg();
+
+    Outbox outbox();
+
+    Announcements announcements();
+
+    Progress progress();
+
+    Files files();
+
+    Uploads uploads();
+
+    /** Where Postgres is; the datasource URLs are built from it. */
+    interface Pg {
+        String hostport();
+
+        String database();
+    }
+
+    interface Outbox {
+        /** How often the relay looks for records to send (scheduler syntax, e.g. 0.1s). */
+        String relayEvery();
+
+        /** Records relayed per run of the relay. */
+        int batchSize();
+
+        /** How long sent records stay in the table (for inspection) before they are deleted. */
+        Duration keepSent();
+    }
+
+    interface Announcements {
+        /** How often queue positions and held-back progress are announced (scheduler syntax). */
+        String every();
+    }
+
+    interface Progress {
+        /** job:progress is sent when this much time passed since the last one ... */
+        Duration minInterval();
+
+        /** ... or when progress moved by at least this many points. */
+        double minStep();
+    }
+
+    interface Files {
+        /** Cache-Control max-age of file downloads; a file's bytes never change under its id. */
+        Duration maxAge();
+    }
+
+    interface Uploads {
+        long maxPriceListBytes();
+
+        int maxPriceListRows();
+
+        long maxImageBytes();
+
+        int maxImages();
+    }
+}

@@ -1,0 +1,78 @@
+package io.stagewire.jobapi.messaging;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.stagewire.events.EventType;
+import io.stagewire.events.StageEventJson;
+import io.stagewire.jobapi.persistence.Job;
+import io.stagewire.jobapi.persistence.JobKind;
+import io.stagewire.jobapi.persistence.JobStatus;
+import io.stagewire.jobapi.service.JobTransitions;
+import io.stagewire.jobapi.service.Outbox;
+import io.stagewire.jobapi.service.ProgressThrottle;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * What is announced by time rather than by an event: the queue position of waiting crawl jobs,
+ * and the progress the throttle held back. One replica at a time (advisory lock). This is the only
+ * transaction that locks more than one job, so it cannot deadlock with the single-job ones.
+ */
+@ApplicationScoped
+public class ScheduledAnnouncements {
+    private static final long LOCK_KEY = 0x5354_414EL;
+
+    private final Outbox outbox;
+    private final JobTransitions transitions;
+    private final ProgressThrottle throttle;
+
+    ScheduledAnnouncements(Outbox outbox, JobTransitions transitions, ProgressThrottle throttle) {
+        this.outbox = outbox;
+        this.transitions = transitions;
+        this.throttle = throttle;
+    }
+
+    @Scheduled(every = "${stagewire.announcements.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> announce() {
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> session.createNativeQuery("select pg_try_advisory_xact_lock(:key)", Boolean.class)
+                        .setParameter("key", LOCK_KEY).getSingleResult())
+                .chain(locked -> locked ? queuePositions().chain(this::heldBackProgress) : Uni.createFrom().voidItem()));
+    }
+
+    /** queue:position for each waiting crawl job whose place changed; 0 is next. */
+    Uni<Void> queuePositions() {
+        return Job.<Job>find("kind = ?1 and status = ?2 order by createdAt, id", JobKind.CRAWL, JobStatus.PENDING)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .chain(waiting -> Multi.createFrom().range(0, waiting.size())
+                        .onItem().transformToUniAndConcatenate(place -> announcePlace(waiting.get(place), place, waiting.size()))
+                        .collect().last())
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> announcePlace(Job job, int place, int queueLength) {
+        if (job.queuePosition != null && job.queuePosition == place) {
+            return Uni.createFrom().voidItem();
+        }
+        job.queuePosition = place;
+        return outbox.event(EventType.QUEUE_POSITION, job.id, job.userId,
+                StageEventJson.object().put("position", place).put("queueLength", queueLength));
+    }
+
+    /** The trailing edge of the progress throttle: a value held back is sent once the interval passed. */
+    Uni<Void> heldBackProgress() {
+        OffsetDateTime due = OffsetDateTime.now().minus(throttle.minInterval());
+        return Job.<Job>find("kind <> ?1 and status not in ?2 and progressEmittedAt <= ?3 "
+                                + "and (progressEmitted is null or progressEmitted <> progress) order by id",
+                        JobKind.EXTERNAL, List.of(JobStatus.COMPLETED, JobStatus.FAILED, JobStatus.CANCELLED), due)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .chain(jobs -> Multi.createFrom().iterable(jobs)
+                        .onItem().transformToUniAndConcatenate(transitions::flushProgress)
+                        .collect().last())
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,52 @@
+package io.stagewire.jobapi.persistence;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.OffsetDateTime;
+import java.util.Objects;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** One stage event as it was on job.events, with its position. Written by JobEventHistory. */
+@Entity
+@Table(name = "job_events")
+@IdClass(JobEventRecord.Key.class)
+public class JobEventRecord extends PanacheEntityBase {
+    @Id
+    public String source;
+    @Id
+    public String id;
+    @Column(name = "job_id")
+    public String jobId;
+    @Column(name = "user_id")
+    public String userId;
+    public String type;
+    public OffsetDateTime time;
+    @Column(name = "kafka_partition")
+    public int partition;
+    @Column(name = "kafka_offset")
+    public long offset;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String data;
+
+    /** CloudEvents identify an event by source and id. */
+    public static class Key implements Serializable {
+        public String source;
+        public String id;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Objects.equals(source, k.source) && Objects.equals(id, k.id);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(source, id);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package io.stagewire.jobapi.persistence;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** How a job came to be: a crawl or an extraction created here, or a job of another system seen on job.events. */
+public enum JobKind {
+    CRAWL, EXTRACTION, EXTERNAL;
+
+    @JsonValue
+    public String wireName() {
+        return name().toLowerCase();
+    }
+}

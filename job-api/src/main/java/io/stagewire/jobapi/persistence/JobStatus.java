@@ -1,0 +1,56 @@
+package io.stagewire.jobapi.persistence;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * A job's status, in the order a job moves through them. Non-terminal statuses only move
+ * forward (a late event cannot move a job back); a job ends in exactly one terminal status.
+ */
+public enum JobStatus {
+    PENDING("pending", "queue"),
+    CRAWLING("crawling", "crawl"),
+    PROCESSING_OCR("processing-ocr", "ocr"),
+    MATCHING("matching", "match"),
+    RENDERING("rendering", "render"),
+    COMPLETED("completed", "done"),
+    FAILED("failed", null),
+    CANCELLED("cancelled", null);
+
+    private final String wireName;
+    private final String stage;
+
+    JobStatus(String wireName, String stage) {
+        this.wireName = wireName;
+        this.stage = stage;
+    }
+
+    @JsonValue
+    public String wireName() {
+        return wireName;
+    }
+
+    /** The pipeline stage this status stands for; failed and cancelled keep the stage they stopped in. */
+    public Optional<String> stage() {
+        return Optional.ofNullable(stage);
+    }
+
+    public boolean isTerminal() {
+        return this == COMPLETED || this == FAILED || this == CANCELLED;
+    }
+
+    /** The later of two non-terminal statuses. */
+    public JobStatus atLeast(JobStatus other) {
+        return other.ordinal() > ordinal() ? other : this;
+    }
+
+    public static Optional<JobStatus> fromWireName(String name) {
+        return Arrays.stream(values()).filter(s -> s.wireName.equals(name)).findFirst();
+    }
+
+    @Override
+    public String toString() {
+        return wireName;
+    }
+}

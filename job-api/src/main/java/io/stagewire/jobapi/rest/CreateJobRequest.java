@@ -1,0 +1,46 @@
+package io.stagewire.jobapi.rest;
+
+import io.stagewire.events.work.CrawlerConfig;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** POST /api/jobs: crawl a shop and render labels for its products. */
+@Schema(name = "CreateJob")
+public record CreateJobRequest(
+        @NotBlank @ShopUrl
+        @Schema(description = "http or https URL of the shop; no user name or password", examples = "https://shop.example/")
+        String shopUrl,
+        @NotBlank @Size(max = 128)
+        @Schema(description = "A label template visible to the caller (GET /api/label-templates)", examples = "default")
+        String templateId,
+        @Size(min = 1, max = 128)
+        @Schema(description = "One of the caller's price lists (POST /api/price-lists); without it labels show shop prices")
+        String priceListId,
+        @Valid
+        @Schema(description = "Limits of the crawl; defaults apply when absent")
+        CrawlerConfigInput crawlerConfig) {
+
+    public static final int DEFAULT_MAX_PRODUCTS = 50;
+
+    @Schema(name = "CrawlerConfig")
+    public record CrawlerConfigInput(
+            @Min(CrawlerConfig.MIN_PRODUCTS) @Max(CrawlerConfig.MAX_PRODUCTS)
+            @Schema(description = "Product pages to capture at most, 1-500; default 50", minimum = "1", maximum = "500")
+            Integer maxProducts,
+            @Min(CrawlerConfig.MIN_PAGES) @Max(CrawlerConfig.MAX_PAGES)
+            @Schema(description = "Listing pages to walk at most, 1-100; default 20", minimum = "1", maximum = "100")
+            Integer maxPages) {
+    }
+
+    /** The crawler's settings with defaults applied. */
+    public CrawlerConfig effectiveCrawlerConfig() {
+        Integer maxProducts = crawlerConfig == null ? null : crawlerConfig.maxProducts();
+        Integer maxPages = crawlerConfig == null ? null : crawlerConfig.maxPages();
+        return new CrawlerConfig(maxProducts == null ? DEFAULT_MAX_PRODUCTS : maxProducts,
+                maxPages == null ? CrawlerConfig.DEFAULT_PAGES : maxPages);
+    }
+}

@@ -1,0 +1,151 @@
+package io.stagewire.jobapi.rest;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.stagewire.events.EventPosition;
+import io.stagewire.jobapi.persistence.JobStatus;
+import io.stagewire.jobapi.persistence.Match;
+import io.stagewire.jobapi.service.JobCommands;
+import io.stagewire.jobapi.service.JobCreation;
+import io.stagewire.jobapi.service.JobQueries;
+import io.stagewire.jobapi.service.ProblemException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Jobs: create, list, inspect, cancel and retry; their event history and results. */
+@Path("/api/jobs")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Jobs", description = "Crawl and extraction jobs, their event history and results")
+public class JobResource {
+    private final CurrentCaller caller;
+    private final JobCreation creation;
+    private final JobQueries queries;
+    private final JobCommands commands;
+
+    JobResource(CurrentCaller caller, JobCreation creation, JobQueries queries, JobCommands commands) {
+        this.caller = caller;
+        this.creation = creation;
+        this.queries = queries;
+        this.commands = commands;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createJob", summary = "Create a crawl job",
+            description = "Accepts the job and queues its crawl; progress follows on job.events and GET /api/jobs/{id}.")
+    @APIResponse(responseCode = "202", description = "Accepted; Location names the job",
+            content = @Content(schema = @Schema(implementation = JobView.class)))
+    public Uni<Response> create(@Valid @NotNull CreateJobRequest request) {
+        return creation.createCrawl(caller.get(), request).map(job -> Response.accepted(JobView.of(job))
+                .location(URI.create("/api/jobs/" + job.id)).build());
+    }
+
+    @GET
+    @Operation(operationId = "listJobs", summary = "List jobs", description = "The caller's jobs, newest first; every job for role admin.")
+    @APIResponse(responseCode = "200", description = "One page of jobs", content = @Content(schema = @Schema(implementation = Views.JobPage.class)))
+    public Uni<Views.JobPage> list(
+            @Parameter(description = "Only jobs with this status", schema = @Schema(enumeration = {"pending", "crawling",
+                    "processing-ocr", "matching", "rendering", "completed", "failed", "cancelled"}))
+            @QueryParam("status") String status,
+            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = "Page size, 1-100") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        JobStatus filter = status == null ? null : JobStatus.fromWireName(status)
+                .orElseThrow(() -> ProblemException.invalid("status", "unknown status '" + status + "'"));
+        return queries.list(caller.get(), filter, page, size).map(p -> new Views.JobPage(
+                p.items().stream().map(JobView::of).toList(), p.page(), p.size(), p.total()));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getJob", summary = "Get a job", description = "Another user's job answers 404, like a missing one.")
+    @APIResponse(responseCode = "200", description = "The job", content = @Content(schema = @Schema(implementation = JobView.class)))
+    public Uni<JobView> get(@PathParam("id") String id) {
+        return queries.visibleJob(caller.get(), id).map(JobView::of);
+    }
+
+    @GET
+    @Path("/{id}/events")
+    @Operation(operationId = "listJobEvents", summary = "Event history of a job",
+            description = "Events after the given position, in order. Page by passing the last event's position as 'after' until fewer than 'limit' come back.")
+    @APIResponse(responseCode = "200", description = "Events in order",
+            content = @Content(schema = @Schema(implementation = Views.EventView.class, type = SchemaType.ARRAY)))
+    public Uni<List<Views.EventView>> events(@PathParam("id") String id,
+            @Parameter(description = "Position (\"partition-offset\") to start after; from the beginning when absent") @QueryParam("after") String after,
+            @Parameter(description = "Events at most, 1-1000") @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        EventPosition from = after == null || after.isEmpty() ? null : EventPosition.parse(after)
+                .orElseThrow(() -> ProblemException.invalid("after", "'" + after + "' is not a position"));
+        return queries.events(caller.get(), id, from, limit).map(events -> events.stream().map(Views.EventView::of).toList());
+    }
+
+    @GET
+    @Path("/{id}/screenshots")
+    @Operation(operationId = "listScreenshots", summary = "Screenshots of a job")
+    @APIResponse(responseCode = "200", description = "Screenshots in capture order",
+            content = @Content(schema = @Schema(implementation = Views.ScreenshotView.class, type = SchemaType.ARRAY)))
+    public Uni<List<Views.ScreenshotView>> screenshots(@PathParam("id") String id) {
+        return queries.screenshots(caller.get(), id).map(list -> list.stream().map(Views.ScreenshotView::of).toList());
+    }
+
+    @GET
+    @Path("/{id}/ocr-results")
+    @Operation(operationId = "listOcrResults", summary = "OCR results of a job, each with its price-list match")
+    @APIResponse(responseCode = "200", description = "OCR results",
+            content = @Content(schema = @Schema(implementation = Views.OcrResultView.class, type = SchemaType.ARRAY)))
+    public Uni<List<Views.OcrResultView>> ocrResults(@PathParam("id") String id) {
+        return queries.ocrResults(caller.get(), id).chain(results -> queries.matches(id).map(matches -> {
+            Map<String, Match> byScreenshot = matches.stream().collect(Collectors.toMap(m -> m.screenshotId, Function.identity()));
+            return results.stream().map(r -> Views.OcrResultView.of(r, byScreenshot.get(r.screenshotId))).toList();
+        }));
+    }
+
+    @GET
+    @Path("/{id}/labels")
+    @Operation(operationId = "listLabels", summary = "Labels of a job")
+    @APIResponse(responseCode = "200", description = "Labels, generated and failed",
+            content = @Content(schema = @Schema(implementation = Views.LabelView.class, type = SchemaType.ARRAY)))
+    public Uni<List<Views.LabelView>> labels(@PathParam("id") String id) {
+        return queries.labels(caller.get(), id).map(list -> list.stream().map(Views.LabelView::of).toList());
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Operation(operationId = "cancelJob", summary = "Cancel a job", description = "job:cancelled becomes the job's last event; workers stop before their next item.")
+    @APIResponse(responseCode = "202", description = "Cancelled", content = @Content(schema = @Schema(implementation = JobView.class)))
+    public Uni<Response> cancel(@PathParam("id") String id) {
+        return commands.cancel(caller.get(), id).map(job -> Response.accepted(JobView.of(job)).build());
+    }
+
+    @POST
+    @Path("/{id}/retry")
+    @Operation(operationId = "retryJob", summary = "Retry the failed items of a finished job",
+            description = "A failed crawl is crawled again; failed OCR and failed labels are sent to their workers again. What succeeded stays.")
+    @APIResponse(responseCode = "202", description = "Retrying", content = @Content(schema = @Schema(implementation = JobView.class)))
+    public Uni<Response> retry(@PathParam("id") String id) {
+        return commands.retry(caller.get(), id).map(job -> Response.accepted(JobView.of(job)).build());
+    }
+}

@@ -1,0 +1,96 @@
+package io.stagewire.jobapi.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stagewire.events.EventPosition;
+import io.stagewire.jobapi.persistence.JobEventRecord;
+import io.stagewire.jobapi.persistence.Label;
+import io.stagewire.jobapi.persistence.LabelTemplate;
+import io.stagewire.jobapi.persistence.Match;
+import io.stagewire.jobapi.persistence.OcrResult;
+import io.stagewire.jobapi.persistence.PriceList;
+import io.stagewire.jobapi.persistence.Screenshot;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The API's representations of what belongs to a job, and of price lists and templates. */
+public final class Views {
+    private static final String FILES = "/api/files/";
+
+    private Views() {
+    }
+
+    @Schema(name = "JobPage")
+    public record JobPage(List<JobView> items, int page, int size, long total) {
+    }
+
+    @Schema(name = "JobEvent", description = "A stage event as it was on job.events")
+    public record EventView(String id, String type, String jobId, String userId, String source, OffsetDateTime time,
+                            @Schema(description = "Opaque resume token: pass it as 'after'") String position,
+                            JsonNode data) {
+        static EventView of(JobEventRecord e) {
+            return new EventView(e.id, e.type, e.jobId, e.userId, e.source, e.time,
+                    new EventPosition(e.partition, e.offset).toString(), Json.tree(e.data));
+        }
+    }
+
+    @Schema(name = "Screenshot")
+    public record ScreenshotView(String id, String fileId, @Schema(description = "Download path of the image") String url,
+                                 String productUrl, String productName, Integer index, Integer width, Integer height,
+                                 OffsetDateTime capturedAt) {
+        static ScreenshotView of(Screenshot s) {
+            return new ScreenshotView(s.screenshotId, s.fileId, FILES + s.fileId, s.productUrl, s.productName, s.index,
+                    s.width, s.height, s.capturedAt);
+        }
+    }
+
+    @Schema(name = "Match", description = "How the OCR result fared against the price list")
+    public record MatchView(@Schema(description = "matched or unmatched") String status, String articleNumber,
+                            String matchedBy, String name, BigDecimal listPrice, BigDecimal shopPrice,
+                            BigDecimal priceDifference, String currency, String ean, String reason) {
+        static MatchView of(Match m) {
+            return m == null ? null : new MatchView(m.status, m.articleNumber, m.matchedBy, m.name, m.listPrice, m.shopPrice,
+                    m.priceDifference, m.currency, m.ean, m.reason);
+        }
+    }
+
+    @Schema(name = "OcrResult")
+    public record OcrResultView(String screenshotId, @Schema(description = "completed or failed") String status,
+                                String articleNumber, String name, BigDecimal price, String currency, String ean,
+                                @Schema(description = "Confidence 0-100 per field") JsonNode confidence, Long durationMs,
+                                String reason, MatchView match, OffsetDateTime recordedAt) {
+        static OcrResultView of(OcrResult r, Match match) {
+            return new OcrResultView(r.screenshotId, r.status, r.articleNumber, r.name, r.price, r.currency, r.ean,
+                    Json.tree(r.confidence), r.durationMs, r.reason, MatchView.of(match), r.recordedAt);
+        }
+    }
+
+    @Schema(name = "Label")
+    public record LabelView(String id, @Schema(description = "generated or failed") String status, String screenshotId,
+                            String articleNumber, String barcodeFormat, String pngFileId, String pdfFileId,
+                            String pngUrl, String pdfUrl, String reason, OffsetDateTime recordedAt) {
+        static LabelView of(Label l) {
+            return new LabelView(l.labelId != null ? l.labelId : l.itemKey, l.status, l.screenshotId, l.articleNumber,
+                    l.barcodeFormat, l.pngFileId, l.pdfFileId, l.pngFileId == null ? null : FILES + l.pngFileId,
+                    l.pdfFileId == null ? null : FILES + l.pdfFileId, l.reason, l.recordedAt);
+        }
+    }
+
+    @Schema(name = "PriceList")
+    public record PriceListView(String id, String name, int rowCount, String fileId, OffsetDateTime createdAt) {
+        static PriceListView of(PriceList p) {
+            return new PriceListView(p.id, p.name, p.rowCount, p.fileId, p.createdAt);
+        }
+    }
+
+    @Schema(name = "LabelTemplate")
+    public record LabelTemplateView(String id, String name, @Schema(description = "true for templates every user sees") boolean builtIn,
+                                    int widthMm, int heightMm, String barcodeFormat, String currency, int fontSizePt,
+                                    OffsetDateTime createdAt) {
+        static LabelTemplateView of(LabelTemplate t) {
+            return new LabelTemplateView(t.id, t.name, t.userId == null, t.widthMm, t.heightMm, t.barcodeFormat, t.currency,
+                    t.fontSizePt, t.createdAt);
+        }
+    }
+}

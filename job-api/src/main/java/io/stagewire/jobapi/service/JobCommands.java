@@ -1,0 +1,133 @@
+package io.stagewire.jobapi.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.stagewire.events.StageEventJson;
+import io.stagewire.events.work.CrawlRequest;
+import io.stagewire.events.work.CrawlerConfig;
+import io.stagewire.events.work.LabelRequest;
+import io.stagewire.events.work.OcrRequest;
+import io.stagewire.jobapi.persistence.Job;
+import io.stagewire.jobapi.persistence.JobKind;
+import io.stagewire.jobapi.persistence.JobStatus;
+import io.stagewire.jobapi.persistence.Label;
+import io.stagewire.jobapi.persistence.OcrResult;
+import io.stagewire.jobapi.persistence.Screenshot;
+import io.stagewire.jobapi.persistence.ScreenshotKey;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import java.util.UUID;
+
+/** Cancel and retry: what a user asks of a running or finished job. */
+@ApplicationScoped
+public class JobCommands {
+    private final JobTransitions transitions;
+    private final ItemCounter counter;
+    private final Outbox outbox;
+
+    JobCommands(JobTransitions transitions, ItemCounter counter, Outbox outbox) {
+        this.transitions = transitions;
+        this.counter = counter;
+        this.outbox = outbox;
+    }
+
+    /**
+     * Cancels the job: job:cancelled is its last event. Workers see the status before their next
+     * item (docs/work-messages.md) and produce no more work for it.
+     */
+    @WithTransaction
+    public Uni<Job> cancel(Caller caller, String jobId) {
+        return lockedOwnJob(caller, jobId).chain(job -> {
+            if (job.status.isTerminal()) {
+                return Uni.createFrom().failure(ProblemException.conflict("job '" + jobId + "' is already " + job.status));
+            }
+            return transitions.cancel(job, caller.userId()).replaceWith(job);
+        });
+    }
+
+    /**
+     * Sends the failed items of a finished job to the workers again: a failed crawl as a new crawl
+     * request, failed OCR as OCR requests, failed labels as label requests. What succeeded stays.
+     */
+    @WithTransaction
+    public Uni<Job> retry(Caller caller, String jobId) {
+        return lockedOwnJob(caller, jobId).chain(job -> {
+            if (job.status != JobStatus.COMPLETED && job.status != JobStatus.FAILED) {
+                return Uni.createFrom().failure(ProblemException.conflict(
+                        "only a completed or failed job can be retried; job '" + jobId + "' is " + job.status));
+            }
+            if (job.kind == JobKind.CRAWL && !job.itemsFinal) {
+                return retryCrawl(job);
+            }
+            return retryItems(job);
+        });
+    }
+
+    private Uni<Job> retryCrawl(Job job) {
+        CrawlerConfig config;
+        try {
+            config = StageEventJson.mapper().readValue(job.crawlerConfig, CrawlerConfig.class);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+        job.workStarted = false;
+        job.expectedItems = config.maxProducts();
+        return transitions.reopen(job, JobStatus.PENDING)
+                .chain(() -> outbox.work(new CrawlRequest(UUID.randomUUID().toString(), job.id, job.userId, job.shopUrl,
+                        job.templateId, job.priceListId, config)))
+                .replaceWith(job);
+    }
+
+    private Uni<Job> retryItems(Job job) {
+        Uni<List<OcrResult>> failedOcr = OcrResult.list("jobId = ?1 and status = ?2", job.id, OcrResult.FAILED);
+        Uni<List<Label>> failedLabels = Label.list("jobId = ?1 and status = ?2 and screenshotId is not null", job.id, Label.FAILED);
+        return failedOcr.chain(ocr -> failedLabels.chain(labels -> {
+            if (ocr.isEmpty() && labels.isEmpty()) {
+                return Uni.createFrom().failure(ProblemException.conflict("job '" + job.id + "' has no failed items to retry"));
+            }
+            return Multi.createFrom().iterable(ocr).onItem().transformToUniAndConcatenate(r -> resendOcr(job, r)).collect().last()
+                    .chain(() -> Multi.createFrom().iterable(labels).onItem().transformToUniAndConcatenate(l -> resendLabel(job, l))
+                            .collect().last())
+                    .chain(Panache::flush)
+                    .chain(() -> counter.count(job.id))
+                    .chain(counts -> {
+                        JobLifecycle.Inputs in = new JobLifecycle.Inputs(job.kind, true, job.itemsFinal, job.expectedItems, counts);
+                        job.progress = JobLifecycle.progressOf(in);
+                        job.counters = StageEventJson.mapper().valueToTree(counts.asMap()).toString();
+                        return transitions.reopen(job, JobLifecycle.statusOf(in));
+                    })
+                    .replaceWith(job);
+        }));
+    }
+
+    private Uni<Void> resendOcr(Job job, OcrResult failed) {
+        return Screenshot.<Screenshot>findById(new ScreenshotKey(job.id, failed.screenshotId))
+                .chain(screenshot -> failed.delete().chain(() -> outbox.work(new OcrRequest(UUID.randomUUID().toString(),
+                        job.id, job.userId, failed.screenshotId, screenshot.fileId, job.templateId, job.priceListId,
+                        job.kind == JobKind.EXTRACTION))));
+    }
+
+    private Uni<Void> resendLabel(Job job, Label failed) {
+        return OcrResult.<OcrResult>findById(new ScreenshotKey(job.id, failed.screenshotId))
+                .chain(ocr -> failed.delete().chain(() -> outbox.work(new LabelRequest(UUID.randomUUID().toString(),
+                        job.id, job.userId, failed.screenshotId, job.templateId, job.priceListId,
+                        ocr == null ? failed.articleNumber : ocr.articleNumber, ocr == null ? null : ocr.name,
+                        ocr == null ? null : ocr.price, ocr == null ? null : ocr.currency, ocr == null ? null : ocr.ean))));
+    }
+
+    private static Uni<Job> lockedOwnJob(Caller caller, String jobId) {
+        return Job.<Job>findById(jobId, LockModeType.PESSIMISTIC_WRITE).map(job -> {
+            if (job == null || !caller.canSee(job.userId)) {
+                throw ProblemException.notFound("job", jobId);
+            }
+            if (job.kind == JobKind.EXTERNAL) {
+                throw ProblemException.conflict("job '" + jobId + "' belongs to another system, which decides about it");
+            }
+            return job;
+        });
+    }
+}

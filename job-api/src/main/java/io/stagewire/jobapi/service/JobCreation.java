@@ -1,0 +1,136 @@
+package io.stagewire.jobapi.service;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.stagewire.events.EventType;
+import io.stagewire.events.StageEventJson;
+import io.stagewire.events.work.CrawlRequest;
+import io.stagewire.events.work.CrawlerConfig;
+import io.stagewire.events.work.OcrRequest;
+import io.stagewire.jobapi.persistence.Job;
+import io.stagewire.jobapi.persistence.JobKind;
+import io.stagewire.jobapi.persistence.JobStatus;
+import io.stagewire.jobapi.persistence.LabelTemplate;
+import io.stagewire.jobapi.persistence.PriceList;
+import io.stagewire.jobapi.persistence.Screenshot;
+import io.stagewire.jobapi.persistence.StoredFile;
+import io.stagewire.jobapi.rest.CreateJobRequest;
+import io.stagewire.jobapi.rest.Problem;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Creates jobs. The job row, its job:created event and its work messages are written in one
+ * transaction through the outbox: after a crash either all of them exist or none (docs/outbox.md).
+ */
+@ApplicationScoped
+public class JobCreation {
+    private final Outbox outbox;
+
+    JobCreation(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    /** An image of an extraction, already checked to be PNG or JPEG. */
+    public record UploadedImage(String fileName, String contentType, byte[] bytes) {
+    }
+
+    @WithTransaction
+    public Uni<Job> createCrawl(Caller caller, CreateJobRequest request) {
+        return checkReferences(caller, request.templateId(), request.priceListId()).chain(() -> {
+            CrawlerConfig config = request.effectiveCrawlerConfig();
+            Job job = newJob(caller, JobKind.CRAWL);
+            job.shopUrl = request.shopUrl();
+            job.templateId = request.templateId();
+            job.priceListId = request.priceListId();
+            job.crawlerConfig = StageEventJson.mapper().valueToTree(config).toString();
+            job.expectedItems = config.maxProducts();
+            ObjectNode created = StageEventJson.object().put("status", job.status.wireName()).put("kind", "crawl")
+                    .put("shopUrl", job.shopUrl).put("templateId", job.templateId);
+            if (job.priceListId != null) {
+                created.put("priceListId", job.priceListId);
+            }
+            created.set("crawlerConfig", StageEventJson.mapper().valueToTree(config));
+            return job.persist()
+                    .chain(() -> outbox.event(EventType.JOB_CREATED, job.id, job.userId, created))
+                    .chain(() -> outbox.work(new CrawlRequest(UUID.randomUUID().toString(), job.id, job.userId, job.shopUrl,
+                            job.templateId, job.priceListId, config)))
+                    .replaceWith(job);
+        });
+    }
+
+    /** An OCR-only job: each image is stored as a file and a screenshot, and sent to OCR. */
+    @WithTransaction
+    public Uni<Job> createExtraction(Caller caller, List<UploadedImage> images) {
+        Job job = newJob(caller, JobKind.EXTRACTION);
+        job.expectedItems = images.size();
+        job.itemsFinal = true;
+        ObjectNode created = StageEventJson.object().put("status", job.status.wireName()).put("kind", "extraction")
+                .put("imageCount", images.size());
+        return job.persist()
+                .chain(() -> outbox.event(EventType.JOB_CREATED, job.id, job.userId, created))
+                .chain(() -> Multi.createFrom().range(0, images.size())
+                        .onItem().transformToUniAndConcatenate(index -> addImage(job, index, images.get(index)))
+                        .collect().last())
+                .replaceWith(job);
+    }
+
+    private Uni<Void> addImage(Job job, int index, UploadedImage image) {
+        StoredFile file = new StoredFile();
+        file.id = UUID.randomUUID().toString();
+        file.userId = job.userId;
+        file.jobId = job.id;
+        file.kind = StoredFile.KIND_UPLOAD;
+        file.contentType = image.contentType();
+        file.fileName = image.fileName();
+        file.data = image.bytes();
+        file.createdAt = job.createdAt;
+        Screenshot screenshot = new Screenshot();
+        screenshot.jobId = job.id;
+        screenshot.screenshotId = UUID.randomUUID().toString();
+        screenshot.fileId = file.id;
+        screenshot.productName = image.fileName();
+        screenshot.index = index;
+        screenshot.capturedAt = job.createdAt;
+        return file.persist().chain(screenshot::persist)
+                .chain(() -> outbox.work(new OcrRequest(UUID.randomUUID().toString(), job.id, job.userId,
+                        screenshot.screenshotId, file.id, null, null, true)));
+    }
+
+    private Uni<Void> checkReferences(Caller caller, String templateId, String priceListId) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Uni<Void> template = LabelTemplate.findVisible(templateId, caller.userId()).invoke(found -> {
+            if (found == null) {
+                errors.add(Problem.FieldError.field("templateId", "no label template '" + templateId + "'"));
+            }
+        }).replaceWithVoid();
+        Uni<Void> priceList = priceListId == null ? Uni.createFrom().voidItem()
+                : PriceList.<PriceList>findById(priceListId).invoke(found -> {
+                    // Someone else's price list is reported exactly like a missing one.
+                    if (found == null || !found.userId.equals(caller.userId())) {
+                        errors.add(Problem.FieldError.field("priceListId", "no price list '" + priceListId + "'"));
+                    }
+                }).replaceWithVoid();
+        return template.chain(() -> priceList).chain(() -> errors.isEmpty()
+                ? Uni.createFrom().voidItem() : Uni.createFrom().failure(ProblemException.invalid(errors)));
+    }
+
+    private static Job newJob(Caller caller, JobKind kind) {
+        OffsetDateTime now = OffsetDateTime.now();
+        Job job = new Job();
+        job.id = UUID.randomUUID().toString();
+        job.userId = caller.userId();
+        job.kind = kind;
+        job.status = JobStatus.PENDING;
+        job.stage = JobStatus.PENDING.stage().orElseThrow();
+        job.statusSince = now;
+        job.createdAt = now;
+        job.updatedAt = now;
+        return job;
+    }
+}

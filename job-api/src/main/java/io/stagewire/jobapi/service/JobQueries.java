@@ -1,0 +1,78 @@
+package io.stagewire.jobapi.service;
+
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+import io.stagewire.events.EventPosition;
+import io.stagewire.jobapi.persistence.Job;
+import io.stagewire.jobapi.persistence.JobEventRecord;
+import io.stagewire.jobapi.persistence.JobStatus;
+import io.stagewire.jobapi.persistence.Label;
+import io.stagewire.jobapi.persistence.Match;
+import io.stagewire.jobapi.persistence.OcrResult;
+import io.stagewire.jobapi.persistence.Screenshot;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/** Reads jobs and what belongs to them, always through the ownership check. */
+@ApplicationScoped
+@WithSession
+public class JobQueries {
+
+    public record JobPage(List<Job> items, int page, int size, long total) {
+    }
+
+    /** The job if the caller may see it; another user's job is reported as missing. */
+    public Uni<Job> visibleJob(Caller caller, String id) {
+        return Job.<Job>findById(id).map(job -> {
+            if (job == null || !caller.canSee(job.userId)) {
+                throw ProblemException.notFound("job", id);
+            }
+            return job;
+        });
+    }
+
+    public Uni<JobPage> list(Caller caller, JobStatus status, int page, int size) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (!caller.admin()) {
+            where.append(" and userId = :user");
+            params.and("user", caller.userId());
+        }
+        if (status != null) {
+            where.append(" and status = :status");
+            params.and("status", status);
+        }
+        PanacheQuery<Job> query = Job.find(where + " order by createdAt desc, id", params).page(Page.of(page, size));
+        return query.list().chain(items -> query.count().map(total -> new JobPage(items, page, size, total)));
+    }
+
+    /** Events of the job after {@code after} (all when null), in order, at most {@code limit}. */
+    public Uni<List<JobEventRecord>> events(Caller caller, String jobId, EventPosition after, int limit) {
+        return visibleJob(caller, jobId).chain(job -> {
+            PanacheQuery<JobEventRecord> query = after == null
+                    ? JobEventRecord.find("jobId = ?1 order by partition, offset", jobId)
+                    : JobEventRecord.find("jobId = ?1 and (partition > ?2 or (partition = ?2 and offset > ?3)) order by partition, offset",
+                            jobId, after.partition(), after.offset());
+            return query.page(Page.ofSize(limit)).list();
+        });
+    }
+
+    public Uni<List<Screenshot>> screenshots(Caller caller, String jobId) {
+        return visibleJob(caller, jobId).chain(job -> Screenshot.list("jobId = ?1 order by index nulls last, capturedAt, screenshotId", jobId));
+    }
+
+    public Uni<List<OcrResult>> ocrResults(Caller caller, String jobId) {
+        return visibleJob(caller, jobId).chain(job -> OcrResult.list("jobId = ?1 order by recordedAt, screenshotId", jobId));
+    }
+
+    public Uni<List<Match>> matches(String jobId) {
+        return Match.list("jobId = ?1", jobId);
+    }
+
+    public Uni<List<Label>> labels(Caller caller, String jobId) {
+        return visibleJob(caller, jobId).chain(job -> Label.list("jobId = ?1 order by recordedAt, itemKey", jobId));
+    }
+}

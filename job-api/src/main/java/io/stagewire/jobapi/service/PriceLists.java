@@ -1,0 +1,60 @@
+package io.stagewire.jobapi.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.stagewire.jobapi.persistence.PriceList;
+import io.stagewire.jobapi.persistence.PriceListRow;
+import io.stagewire.jobapi.persistence.StoredFile;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** Stores parsed price lists: the rows for matching, the workbook as it came for reference. */
+@ApplicationScoped
+public class PriceLists {
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @WithTransaction
+    public Uni<PriceList> store(Caller caller, String name, String fileName, byte[] workbook, List<PriceListImport.Article> articles) {
+        OffsetDateTime now = OffsetDateTime.now();
+        StoredFile file = new StoredFile();
+        file.id = UUID.randomUUID().toString();
+        file.userId = caller.userId();
+        file.kind = StoredFile.KIND_PRICE_LIST;
+        file.contentType = XLSX;
+        file.fileName = fileName;
+        file.data = workbook;
+        file.createdAt = now;
+        PriceList list = new PriceList();
+        list.id = UUID.randomUUID().toString();
+        list.userId = caller.userId();
+        list.name = name;
+        list.fileId = file.id;
+        list.rowCount = articles.size();
+        list.createdAt = now;
+        return file.persist().chain(list::persist)
+                .chain(() -> Multi.createFrom().iterable(articles)
+                        .onItem().transformToUniAndConcatenate(article -> row(list.id, article).persist())
+                        .collect().last())
+                .replaceWith(list);
+    }
+
+    @WithSession
+    public Uni<List<PriceList>> ownedBy(Caller caller) {
+        return PriceList.list("userId = ?1 order by createdAt desc, id", caller.userId());
+    }
+
+    private static PriceListRow row(String priceListId, PriceListImport.Article article) {
+        PriceListRow row = new PriceListRow();
+        row.priceListId = priceListId;
+        row.articleNumber = article.articleNumber();
+        row.sheetRow = article.sheetRow();
+        row.name = article.name();
+        row.price = article.price();
+        row.ean = article.ean();
+        return row;
+    }
+}

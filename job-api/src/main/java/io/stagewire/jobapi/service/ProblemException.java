@@ -1,0 +1,69 @@
+package io.stagewire.jobapi.service;
+
+import io.stagewire.jobapi.rest.Problem;
+import java.util.List;
+
+/**
+ * A request that cannot be served, with what the client needs to know; it becomes an RFC 9457
+ * response. No stack trace: it is an answer, not a fault.
+ */
+public class ProblemException extends RuntimeException {
+    private final int status;
+    private final String type;
+    private final String title;
+    private final transient List<Problem.FieldError> errors;
+
+    public ProblemException(int status, String type, String title, String detail, List<Problem.FieldError> errors) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.errors = errors == null || errors.isEmpty() ? null : List.copyOf(errors);
+    }
+
+    /** Also for what exists but belongs to someone else: ids must not leak. */
+    public static ProblemException notFound(String what, String id) {
+        return new ProblemException(404, "not-found", "Not found", "no " + what + " '" + id + "'", null);
+    }
+
+    public static ProblemException invalid(List<Problem.FieldError> errors) {
+        return new ProblemException(400, "validation", "Invalid request",
+                errors.size() == 1 ? errors.get(0).message() : errors.size() + " fields are invalid", errors);
+    }
+
+    public static ProblemException invalid(String field, String message) {
+        return invalid(List.of(Problem.FieldError.field(field, message)));
+    }
+
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(409, "conflict", "Conflict with the job's state", detail, null);
+    }
+
+    public static ProblemException tooLarge(String detail) {
+        return new ProblemException(413, "too-large", "Upload too large", detail, null);
+    }
+
+    public static ProblemException unsupported(String detail) {
+        return new ProblemException(415, "unsupported-media-type", "Unsupported file type", detail, null);
+    }
+
+    public static ProblemException unprocessable(String detail, List<Problem.FieldError> errors) {
+        return new ProblemException(422, "invalid-spreadsheet", "The spreadsheet cannot be used", detail, errors);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String type() {
+        return Problem.TYPE_BASE + type;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<Problem.FieldError> errors() {
+        return errors;
+    }
+}

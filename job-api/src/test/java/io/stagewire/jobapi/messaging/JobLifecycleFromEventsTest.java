@@ -1,0 +1,180 @@
+package io.stagewire.jobapi.messaging;
+
+import static io.stagewire.jobapi.support.Api.as;
+import static io.stagewire.jobapi.support.Api.sub;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.stagewire.events.Decoded;
+import io.stagewire.events.DeadLetterHeaders;
+import io.stagewire.events.EventType;
+import io.stagewire.events.StageEvent;
+import io.stagewire.events.StageEventCodec;
+import io.stagewire.events.StageEventJson;
+import io.stagewire.events.Topics;
+import io.stagewire.jobapi.support.Api;
+import io.stagewire.jobapi.support.JobEventsConsumerReady;
+import io.stagewire.jobapi.support.Kafka;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A job driven by a scripted stream of worker events on the real broker, with a redelivered
+ * event, a stale failure after a success and a late crawl:started: status, counters, progress,
+ * history and what job-api announces.
+ */
+@QuarkusTest
+class JobLifecycleFromEventsTest {
+    private static final String CRAWLER = "/stagewire/crawler-worker";
+    private static final String OCR = "/stagewire/ocr-worker";
+    private static final String LABELS = "/stagewire/label-worker";
+
+    @BeforeEach
+    void consumerIsAssigned() {
+        JobEventsConsumerReady.await();
+    }
+
+    private static StageEvent event(EventType type, String source, String jobId, String owner, Map<String, Object> data) {
+        return StageEvent.of(type, source, jobId, owner, StageEventJson.mapper().valueToTree(data));
+    }
+
+    @Test
+    void workerEventsDriveTheJobToCompletedAndRedeliveriesChangeNothing() {
+        String id = Api.createAnnouncedJob("bob", 10);
+        String owner = sub("bob");
+        List<StageEvent> script = new ArrayList<>();
+        StageEvent started = event(EventType.CRAWL_STARTED, CRAWLER, id, owner, Map.of("shopUrl", "https://shop.example/"));
+        StageEvent s1 = event(EventType.SCREENSHOT_CAPTURED, CRAWLER, id, owner, Map.of("screenshotId", "s1", "fileId", "f1", "productUrl", "https://shop.example/p/1", "index", 0));
+        script.add(started);
+        script.add(s1);
+        script.add(event(EventType.SCREENSHOT_CAPTURED, CRAWLER, id, owner, Map.of("screenshotId", "s2", "fileId", "f2", "productUrl", "https://shop.example/p/2", "index", 1)));
+        script.add(started); // redelivered
+        script.add(event(EventType.SCREENSHOT_CAPTURED, CRAWLER, id, owner, Map.of("screenshotId", "s3", "fileId", "f3", "productUrl", "https://shop.example/p/3", "index", 2)));
+        script.add(event(EventType.CRAWL_COMPLETED, CRAWLER, id, owner, Map.of("count", 3)));
+        script.add(s1); // redelivered after the crawl completed
+        script.add(event(EventType.CRAWL_STARTED, CRAWLER, id, owner, Map.of())); // late: must not move the job back
+        StageEvent staleFailure = new StageEvent(UUID.randomUUID().toString(), EventType.OCR_FAILED, OCR, id, owner,
+                OffsetDateTime.now().minusMinutes(1), StageEventJson.object().put("screenshotId", "s2").put("reason", "timeout"));
+        script.add(event(EventType.OCR_COMPLETED, OCR, id, owner, Map.of("screenshotId", "s1", "articleNumber", "A-1", "price", 1.99)));
+        script.add(event(EventType.OCR_COMPLETED, OCR, id, owner, Map.of("screenshotId", "s2", "articleNumber", "A-2", "price", 2.49)));
+        script.add(staleFailure); // an older failure delivered after the success
+        script.add(event(EventType.OCR_COMPLETED, OCR, id, owner, Map.of("screenshotId", "s3", "articleNumber", "A-9")));
+        script.add(event(EventType.MATCH_FOUND, LABELS, id, owner, Map.of("screenshotId", "s1", "articleNumber", "A-1")));
+        script.add(event(EventType.MATCH_FOUND, LABELS, id, owner, Map.of("screenshotId", "s2", "articleNumber", "A-2")));
+        script.add(event(EventType.MATCH_FAILED, LABELS, id, owner, Map.of("screenshotId", "s3", "reason", "not in the price list")));
+        script.add(event(EventType.LABEL_GENERATED, LABELS, id, owner, Map.of("labelId", "l1", "screenshotId", "s1", "pngFileId", "p1", "pdfFileId", "d1")));
+        script.add(event(EventType.LABEL_GENERATED, LABELS, id, owner, Map.of("labelId", "l2", "screenshotId", "s2", "pngFileId", "p2", "pdfFileId", "d2")));
+
+        try (Kafka.Tail announced = Kafka.tail(Topics.JOB_EVENTS)) {
+            script.forEach(Kafka::send);
+
+            JsonPath job = Api.awaitStatus("bob", id, "completed");
+            assertThat(job.getMap("counters")).containsExactlyInAnyOrderEntriesOf(Map.of("screenshots", 3, "ocrCompleted", 3,
+                    "ocrFailed", 0, "matched", 2, "unmatched", 1, "labelsGenerated", 2, "labelsFailed", 0));
+            assertThat(job.getFloat("progress")).isEqualTo(100f);
+            assertThat(job.getString("stage")).isEqualTo("done");
+            assertThat(job.getInt("summary.totalProducts")).isEqualTo(3);
+            assertThat(job.getInt("summary.labelsGenerated")).isEqualTo(2);
+            assertThat(job.getMap("summary.stageDurations")).containsKeys("pending", "crawling", "processing-ocr", "matching", "rendering");
+
+            Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> fromJobApi(announced.during(id, Duration.ofMillis(300)))
+                    .stream().anyMatch(e -> e.type() == EventType.JOB_COMPLETED));
+            List<StageEvent> fromJobApi = fromJobApi(announced.during(id, Duration.ofMillis(1)));
+            assertThat(fromJobApi.stream().filter(e -> e.type() == EventType.JOB_UPDATED).map(e -> e.field("status").asText()))
+                    .containsExactly("crawling", "processing-ocr", "matching", "rendering");
+            assertThat(fromJobApi.stream().filter(e -> e.type().isTerminal()).map(StageEvent::type)).containsExactly(EventType.JOB_COMPLETED);
+            assertThat(fromJobApi.get(fromJobApi.size() - 1).type()).isEqualTo(EventType.JOB_COMPLETED);
+        }
+
+        // History: every distinct event once, in position order, and the job's position is the last one applied.
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+            List<String> positions = as("bob").get("/api/jobs/" + id + "/events?limit=1000").jsonPath().getList("position");
+            return positions.get(positions.size() - 1).equals(Api.job("bob", id).getString("position"));
+        });
+        JsonPath history = as("bob").get("/api/jobs/" + id + "/events?limit=1000").then().statusCode(200).extract().jsonPath();
+        List<String> ids = history.getList("id");
+        assertThat(ids).doesNotHaveDuplicates();
+        assertThat(ids).containsAll(script.stream().map(StageEvent::id).distinct().toList());
+        List<String> positions = history.getList("position");
+        assertThat(positions).isSortedAccordingTo((a, b) -> Long.compare(offset(a), offset(b)));
+        assertThat(history.getString("[0].type")).isEqualTo("job:created");
+        assertThat(history.getString("[0].userId")).isEqualTo(owner);
+
+        String third = positions.get(2);
+        List<String> after = as("bob").get("/api/jobs/" + id + "/events?after=" + third + "&limit=2").jsonPath().getList("position");
+        assertThat(after).containsExactly(positions.get(3), positions.get(4));
+        as("bob").get("/api/jobs/" + id + "/events?after=seven").then().statusCode(400);
+
+        assertThat(as("bob").get("/api/jobs/" + id + "/screenshots").then().statusCode(200).extract().jsonPath().getList("id"))
+                .containsExactly("s1", "s2", "s3");
+        JsonPath ocr = as("bob").get("/api/jobs/" + id + "/ocr-results").then().statusCode(200).extract().jsonPath();
+        assertThat(ocr.getList("status")).containsOnly("completed");
+        assertThat(ocr.getList("match.status")).containsExactlyInAnyOrder("matched", "matched", "unmatched");
+        assertThat(as("bob").get("/api/jobs/" + id + "/labels").jsonPath().getList("pngUrl")).containsExactlyInAnyOrder("/api/files/p1", "/api/files/p2");
+    }
+
+    @Test
+    void crawlFailureFailsTheJobWithTheReason() {
+        String id = Api.createAnnouncedJob("bob", 10);
+        Kafka.send(event(EventType.CRAWL_STARTED, CRAWLER, id, sub("bob"), Map.of()));
+        Kafka.send(event(EventType.CRAWL_FAILED, CRAWLER, id, sub("bob"), Map.of("reason", "shop answered 503")));
+
+        JsonPath job = Api.awaitStatus("bob", id, "failed");
+        assertThat(job.getString("failureReason")).isEqualTo("crawl failed: shop answered 503");
+        assertThat(job.getString("stage")).isEqualTo("crawl");
+    }
+
+    @Test
+    void jobOfAnotherSystemIsRecordedWithItsOwnerAndStatus() {
+        String id = "acme:" + UUID.randomUUID();
+        String owner = sub("carol");
+        Kafka.send(event(EventType.JOB_PROGRESS, "https://acme.example/erp", id, owner, Map.of("progress", 40, "stage", "import")));
+        Kafka.send(event(EventType.JOB_COMPLETED, "https://acme.example/erp", id, owner, Map.of("totalProducts", 1, "successfulOCR", 1,
+                "failedOCR", 0, "matched", 1, "unmatched", 0, "labelsGenerated", 1, "totalProcessingTime", 5, "stageDurations", Map.of())));
+
+        JsonPath job = Api.awaitStatus("carol", id, "completed");
+        assertThat(job.getString("kind")).isEqualTo("external");
+        assertThat(job.getString("userId")).isEqualTo(owner);
+        assertThat(job.getFloat("progress")).isEqualTo(100f);
+        as("bob").get("/api/jobs/" + id).then().statusCode(404);
+        assertThat(as("carol").get("/api/jobs/" + id + "/events").jsonPath().getList("type")).containsExactly("job:progress", "job:completed");
+        as("carol").post("/api/jobs/" + id + "/cancel").then().statusCode(409);
+    }
+
+    @Test
+    void invalidRecordGoesToTheDeadLetterTopicWithTheReason() {
+        String key = "broken:" + UUID.randomUUID();
+        try (Kafka.Tail dlq = Kafka.tail(Topics.JOB_EVENTS_DLQ)) {
+            Kafka.send(new ProducerRecord<>(Topics.JOB_EVENTS, key, "not a cloud event".getBytes(StandardCharsets.UTF_8)));
+            ConsumerRecord<String, byte[]> dead = dlq.await(key, 1, Duration.ofSeconds(15)).get(0);
+            String reason = new String(dead.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8);
+            assertThat(reason).startsWith("not a CloudEvent");
+            assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("not a cloud event");
+        }
+        // and nothing stopped: the next event is applied
+        String id = Api.createAnnouncedJob("bob", 1);
+        Kafka.send(event(EventType.CRAWL_STARTED, CRAWLER, id, sub("bob"), Map.of()));
+        Api.awaitStatus("bob", id, "crawling");
+    }
+
+    static List<StageEvent> fromJobApi(List<ConsumerRecord<String, byte[]>> records) {
+        return records.stream().map(StageEventCodec::decode)
+                .filter(Decoded.Valid.class::isInstance).map(d -> ((Decoded.Valid) d).event())
+                .filter(e -> e.source().equals("/stagewire/job-api")).toList();
+    }
+
+    private static long offset(String position) {
+        return Long.parseLong(position.substring(position.indexOf('-') + 1));
+    }
+}
