@@ -17,15 +17,19 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class JobEventsConsumer {
     private final JobEventProcessor processor;
+    private final OutboxRelay relay;
 
-    JobEventsConsumer(JobEventProcessor processor) {
+    JobEventsConsumer(JobEventProcessor processor, OutboxRelay relay) {
         this.processor = processor;
+        this.relay = relay;
     }
 
     @Incoming("job-events")
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
         return switch (StageEventCodec.decode(record)) {
-            case Decoded.Valid valid -> processor.process(valid.event(), new EventPosition(record.partition(), record.offset()));
+            // What processing announced (job:updated, job:progress, job:completed) leaves at once.
+            case Decoded.Valid valid -> processor.process(valid.event(), new EventPosition(record.partition(), record.offset()))
+                    .call(relay::relaySoon);
             case Decoded.Invalid invalid -> Uni.createFrom().failure(invalid.toException());
         };
     }

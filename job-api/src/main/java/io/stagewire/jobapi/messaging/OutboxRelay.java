@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -41,10 +42,12 @@ public class OutboxRelay {
 
     private final MutinyEmitter<byte[]> emitter;
     private final StagewireConfig config;
+    private final Scheduler scheduler;
 
-    OutboxRelay(@Channel("outbox") MutinyEmitter<byte[]> emitter, StagewireConfig config) {
+    OutboxRelay(@Channel("outbox") MutinyEmitter<byte[]> emitter, StagewireConfig config, Scheduler scheduler) {
         this.emitter = emitter;
         this.config = config;
+        this.scheduler = scheduler;
     }
 
     // delayed: the Kafka channel connects during start-up
@@ -59,6 +62,20 @@ public class OutboxRelay {
                 ? OutboxMessage.<OutboxMessage>find("sentAt is null order by id").page(0, config.outbox().batchSize()).list()
                         .chain(this::sendInOrder)
                 : Uni.createFrom().item(0)));
+    }
+
+    /**
+     * Sends now what a transaction that just committed put into the outbox, so its events and work
+     * do not wait for the next scheduled run. Never fails: whatever it cannot send now, the
+     * scheduled run sends (also when another replica holds the relay lock at this moment).
+     */
+    public Uni<Void> relaySoon() {
+        // Pausing the relay (an operator holding back sends) pauses this path too.
+        if (scheduler.isPaused(IDENTITY)) {
+            return Uni.createFrom().voidItem();
+        }
+        return relay().onFailure().invoke(e -> LOG.debugf("immediate relay deferred: %s", e.getMessage()))
+                .onFailure().recoverWithItem(0).replaceWithVoid();
     }
 
     /** Removes records sent longer ago than keep-sent. */

@@ -2,7 +2,10 @@ package io.stagewire.jobapi.persistence;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A job's status, in the order a job moves through them. Non-terminal statuses only move
@@ -43,6 +46,15 @@ public enum JobStatus {
     /** The later of two non-terminal statuses. */
     public JobStatus atLeast(JobStatus other) {
         return other.ordinal() > ordinal() ? other : this;
+    }
+
+    /** The statuses a list filter names: one status, or {@code active} for every status not yet final. */
+    public static Optional<Set<JobStatus>> filterFor(String name) {
+        if ("active".equals(name)) {
+            return Optional.of(Arrays.stream(values()).filter(s -> !s.isTerminal())
+                    .collect(Collectors.toCollection(() -> EnumSet.noneOf(JobStatus.class))));
+        }
+        return fromWireName(name).map(EnumSet::of);
     }
 
     public static Optional<JobStatus> fromWireName(String name) {

@@ -1,5 +1,6 @@
 package io.stagewire.jobapi.rest;
 
+import io.stagewire.jobapi.messaging.OutboxRelay;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -37,12 +38,14 @@ public class ExtractionResource {
     private final JobCreation creation;
     private final Uploads uploads;
     private final StagewireConfig.Uploads limits;
+    private final OutboxRelay relay;
 
-    ExtractionResource(CurrentCaller caller, JobCreation creation, Uploads uploads, StagewireConfig config) {
+    ExtractionResource(CurrentCaller caller, JobCreation creation, Uploads uploads, StagewireConfig config, OutboxRelay relay) {
         this.caller = caller;
         this.creation = creation;
         this.uploads = uploads;
         this.limits = config.uploads();
+        this.relay = relay;
     }
 
     @POST
@@ -66,6 +69,7 @@ public class ExtractionResource {
                         .map(bytes -> image(upload, bytes)))
                 .collect().asList()
                 .chain(list -> creation.createExtraction(who, list))
+                .call(relay::relaySoon)
                 .map(job -> Response.accepted(JobView.of(job)).location(URI.create("/api/jobs/" + job.id)).build());
     }
 

@@ -3,6 +3,7 @@ package io.stagewire.jobapi.rest;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.stagewire.events.EventPosition;
+import io.stagewire.jobapi.messaging.OutboxRelay;
 import io.stagewire.jobapi.persistence.JobStatus;
 import io.stagewire.jobapi.persistence.Match;
 import io.stagewire.jobapi.service.JobCommands;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -46,12 +48,14 @@ public class JobResource {
     private final JobCreation creation;
     private final JobQueries queries;
     private final JobCommands commands;
+    private final OutboxRelay relay;
 
-    JobResource(CurrentCaller caller, JobCreation creation, JobQueries queries, JobCommands commands) {
+    JobResource(CurrentCaller caller, JobCreation creation, JobQueries queries, JobCommands commands, OutboxRelay relay) {
         this.caller = caller;
         this.creation = creation;
         this.queries = queries;
         this.commands = commands;
+        this.relay = relay;
     }
 
     @POST
@@ -61,7 +65,7 @@ public class JobResource {
     @APIResponse(responseCode = "202", description = "Accepted; Location names the job",
             content = @Content(schema = @Schema(implementation = JobView.class)))
     public Uni<Response> create(@Valid @NotNull CreateJobRequest request) {
-        return creation.createCrawl(caller.get(), request).map(job -> Response.accepted(JobView.of(job))
+        return creation.createCrawl(caller.get(), request).call(relay::relaySoon).map(job -> Response.accepted(JobView.of(job))
                 .location(URI.create("/api/jobs/" + job.id)).build());
     }
 
@@ -69,14 +73,17 @@ public class JobResource {
     @Operation(operationId = "listJobs", summary = "List jobs", description = "The caller's jobs, newest first; every job for role admin.")
     @APIResponse(responseCode = "200", description = "One page of jobs", content = @Content(schema = @Schema(implementation = Views.JobPage.class)))
     public Uni<Views.JobPage> list(
-            @Parameter(description = "Only jobs with this status", schema = @Schema(enumeration = {"pending", "crawling",
+            @Parameter(description = "Only jobs with this status; 'active' for every status that is not final",
+                    schema = @Schema(enumeration = {"active", "pending", "crawling",
                     "processing-ocr", "matching", "rendering", "completed", "failed", "cancelled"}))
             @QueryParam("status") String status,
+            @Parameter(description = "Only jobs of this owner (OIDC sub); for role admin, any owner")
+            @QueryParam("userId") String userId,
             @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @Parameter(description = "Page size, 1-100") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        JobStatus filter = status == null ? null : JobStatus.fromWireName(status)
+        Set<JobStatus> filter = status == null ? null : JobStatus.filterFor(status)
                 .orElseThrow(() -> ProblemException.invalid("status", "unknown status '" + status + "'"));
-        return queries.list(caller.get(), filter, page, size).map(p -> new Views.JobPage(
+        return queries.list(caller.get(), filter, userId, page, size).map(p -> new Views.JobPage(
                 p.items().stream().map(JobView::of).toList(), p.page(), p.size(), p.total()));
     }
 
@@ -93,13 +100,14 @@ public class JobResource {
     @Operation(operationId = "listJobEvents", summary = "Event history of a job",
             description = "Events after the given position, in order. Page by passing the last event's position as 'after' until fewer than 'limit' come back.")
     @APIResponse(responseCode = "200", description = "Events in order",
-            content = @Content(schema = @Schema(implementation = Views.EventView.class, type = SchemaType.ARRAY)))
-    public Uni<List<Views.EventView>> events(@PathParam("id") String id,
+            content = @Content(schema = @Schema(implementation = Views.EventPage.class)))
+    public Uni<Views.EventPage> events(@PathParam("id") String id,
             @Parameter(description = "Position (\"partition-offset\") to start after; from the beginning when absent") @QueryParam("after") String after,
             @Parameter(description = "Events at most, 1-1000") @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         EventPosition from = after == null || after.isEmpty() ? null : EventPosition.parse(after)
                 .orElseThrow(() -> ProblemException.invalid("after", "'" + after + "' is not a position"));
-        return queries.events(caller.get(), id, from, limit).map(events -> events.stream().map(Views.EventView::of).toList());
+        return queries.events(caller.get(), id, from, limit)
+                .map(events -> new Views.EventPage(events.stream().map(Views.EventView::of).toList()));
     }
 
     @GET
@@ -137,7 +145,7 @@ public class JobResource {
     @Operation(operationId = "cancelJob", summary = "Cancel a job", description = "job:cancelled becomes the job's last event; workers stop before their next item.")
     @APIResponse(responseCode = "202", description = "Cancelled", content = @Content(schema = @Schema(implementation = JobView.class)))
     public Uni<Response> cancel(@PathParam("id") String id) {
-        return commands.cancel(caller.get(), id).map(job -> Response.accepted(JobView.of(job)).build());
+        return commands.cancel(caller.get(), id).call(relay::relaySoon).map(job -> Response.accepted(JobView.of(job)).build());
     }
 
     @POST
@@ -146,6 +154,6 @@ public class JobResource {
             description = "A failed crawl is crawled again; failed OCR and failed labels are sent to their workers again. What succeeded stays.")
     @APIResponse(responseCode = "202", description = "Retrying", content = @Content(schema = @Schema(implementation = JobView.class)))
     public Uni<Response> retry(@PathParam("id") String id) {
-        return commands.retry(caller.get(), id).map(job -> Response.accepted(JobView.of(job)).build());
+        return commands.retry(caller.get(), id).call(relay::relaySoon).map(job -> Response.accepted(JobView.of(job)).build());
     }
 }

@@ -25,6 +25,10 @@ public final class Views {
     public record JobPage(List<JobView> items, int page, int size, long total) {
     }
 
+    @Schema(name = "JobEventPage", description = "Events of a job in order; fewer than 'limit' means the end for now")
+    public record EventPage(List<EventView> items) {
+    }
+
     @Schema(name = "JobEvent", description = "A stage event as it was on job.events")
     public record EventView(String id, String type, String jobId, String userId, String source, OffsetDateTime time,
                             @Schema(description = "Opaque resume token: pass it as 'after'") String position,

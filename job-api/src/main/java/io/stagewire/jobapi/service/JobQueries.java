@@ -15,6 +15,7 @@ import io.stagewire.jobapi.persistence.OcrResult;
 import io.stagewire.jobapi.persistence.Screenshot;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Set;
 
 /** Reads jobs and what belongs to them, always through the ownership check. */
 @ApplicationScoped
@@ -34,16 +35,26 @@ public class JobQueries {
         });
     }
 
-    public Uni<JobPage> list(Caller caller, JobStatus status, int page, int size) {
+    /**
+     * A page of the jobs the caller may see, newest first.
+     *
+     * @param statuses only jobs in one of these statuses; all when null
+     * @param owner    only jobs of this owner; all the caller may see when null
+     */
+    public Uni<JobPage> list(Caller caller, Set<JobStatus> statuses, String owner, int page, int size) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
         if (!caller.admin()) {
             where.append(" and userId = :user");
             params.and("user", caller.userId());
         }
-        if (status != null) {
-            where.append(" and status = :status");
-            params.and("status", status);
+        if (owner != null) {
+            where.append(" and userId = :owner");
+            params.and("owner", owner);
+        }
+        if (statuses != null) {
+            where.append(" and status in :statuses");
+            params.and("statuses", statuses);
         }
         PanacheQuery<Job> query = Job.find(where + " order by createdAt desc, id", params).page(Page.of(page, size));
         return query.list().chain(items -> query.count().map(total -> new JobPage(items, page, size, total)));

@@ -99,20 +99,20 @@ class JobLifecycleFromEventsTest {
 
         // History: every distinct event once, in position order, and the job's position is the last one applied.
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
-            List<String> positions = as("bob").get("/api/jobs/" + id + "/events?limit=1000").jsonPath().getList("position");
+            List<String> positions = as("bob").get("/api/jobs/" + id + "/events?limit=1000").jsonPath().getList("items.position");
             return positions.get(positions.size() - 1).equals(Api.job("bob", id).getString("position"));
         });
         JsonPath history = as("bob").get("/api/jobs/" + id + "/events?limit=1000").then().statusCode(200).extract().jsonPath();
-        List<String> ids = history.getList("id");
+        List<String> ids = history.getList("items.id");
         assertThat(ids).doesNotHaveDuplicates();
         assertThat(ids).containsAll(script.stream().map(StageEvent::id).distinct().toList());
-        List<String> positions = history.getList("position");
+        List<String> positions = history.getList("items.position");
         assertThat(positions).isSortedAccordingTo((a, b) -> Long.compare(offset(a), offset(b)));
-        assertThat(history.getString("[0].type")).isEqualTo("job:created");
-        assertThat(history.getString("[0].userId")).isEqualTo(owner);
+        assertThat(history.getString("items[0].type")).isEqualTo("job:created");
+        assertThat(history.getString("items[0].userId")).isEqualTo(owner);
 
         String third = positions.get(2);
-        List<String> after = as("bob").get("/api/jobs/" + id + "/events?after=" + third + "&limit=2").jsonPath().getList("position");
+        List<String> after = as("bob").get("/api/jobs/" + id + "/events?after=" + third + "&limit=2").jsonPath().getList("items.position");
         assertThat(after).containsExactly(positions.get(3), positions.get(4));
         as("bob").get("/api/jobs/" + id + "/events?after=seven").then().statusCode(400);
 
@@ -148,7 +148,7 @@ class JobLifecycleFromEventsTest {
         assertThat(job.getString("userId")).isEqualTo(owner);
         assertThat(job.getFloat("progress")).isEqualTo(100f);
         as("bob").get("/api/jobs/" + id).then().statusCode(404);
-        assertThat(as("carol").get("/api/jobs/" + id + "/events").jsonPath().getList("type")).containsExactly("job:progress", "job:completed");
+        assertThat(as("carol").get("/api/jobs/" + id + "/events").jsonPath().getList("items.type")).containsExactly("job:progress", "job:completed");
         as("carol").post("/api/jobs/" + id + "/cancel").then().statusCode(409);
     }
 

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static io.stagewire.jobapi.support.Api.as;
 import static io.stagewire.jobapi.support.Api.sub;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -169,5 +170,20 @@ class JobResourceTest {
         as("alice").get("/api/jobs?size=100").then().statusCode(200).body("items.id", hasItem(bobs)).body("items.id", hasItem(carols));
         as("carol").get("/api/jobs?status=sleeping").then().statusCode(400).body("errors[0].field", equalTo("status"));
         as("carol").get("/api/jobs?size=1000").then().statusCode(400).contentType(Problem.MEDIA_TYPE);
+    }
+
+    /** The gateway's snapshot of a user channel: that owner's jobs that are not final, also when an admin asks. */
+    @Test
+    void activeFilterAndOwnerFilterSelectOneUsersUnfinishedJobs() {
+        String bobs = Api.createJob("bob", 3);
+        String carols = Api.createJob("carol", 3);
+
+        as("alice").get("/api/jobs?status=active&userId=" + sub("bob") + "&size=100").then().statusCode(200)
+                .body("items.id", hasItem(bobs))
+                .body("items.id", not(hasItem(carols)))
+                .body("items.userId", everyItem(equalTo(sub("bob"))))
+                .body("items.status", everyItem(not(anyOf(equalTo("completed"), equalTo("failed"), equalTo("cancelled")))));
+        // Another owner's filter never widens what a user sees.
+        as("carol").get("/api/jobs?userId=" + sub("bob") + "&size=100").then().statusCode(200).body("items", hasSize(0));
     }
 }
