@@ -51,6 +51,10 @@ public interface GatewayConfig {
     }
 
     interface Limits {
+        /** Largest client frame, in characters; a larger one closes the connection with 1009. */
+        @WithDefault("8192")
+        int maxFrameChars();
+
         @WithDefault("64")
         int maxSubscriptions();
 

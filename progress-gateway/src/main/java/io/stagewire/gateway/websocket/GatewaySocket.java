@@ -39,6 +39,7 @@ public class GatewaySocket {
     private static final Logger LOG = Logger.getLogger(GatewaySocket.class);
     private static final UserData.TypedKey<Session> SESSION = new UserData.TypedKey<>("stagewire.session");
     private static final CloseReason TOKEN_EXPIRED = new CloseReason(CloseCodes.TOKEN_EXPIRED, "access token expired");
+    private static final CloseReason TOO_BIG = new CloseReason(CloseCodes.TOO_BIG, "frame too big");
 
     @Inject
     SecurityIdentity identity;
@@ -73,6 +74,10 @@ public class GatewaySocket {
     public void onText(String text, WebSocketConnection connection) {
         Session session = connection.userData().get(SESSION);
         if (session == null) {
+            return;
+        }
+        if (text.length() > config.limits().maxFrameChars()) {
+            connection.close(TOO_BIG).subscribe().with(ok -> { }, failure -> { });
             return;
         }
         ClientOp op = ClientOp.parse(text);

@@ -71,6 +71,10 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         socket.sendText(text, true).join();
     }
 
+    public void sendBinary(byte[] data) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(data), true).join();
+    }
+
     public void subscribe(String channel) {
         send("{\"op\":\"subscribe\",\"channel\":\"" + channel + "\"}");
     }
@@ -155,6 +159,20 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     public void resume() {
         paused = false;
         socket.request(1);
+    }
+
+    private final java.util.concurrent.atomic.AtomicInteger pings = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Pings received from the server (the JDK answers them with pongs itself). */
+    public int pings() {
+        return pings.get();
+    }
+
+    @Override
+    public CompletionStage<?> onPing(WebSocket webSocket, java.nio.ByteBuffer message) {
+        pings.incrementAndGet();
+        webSocket.request(1);
+        return null;
     }
 
     @Override
