@@ -84,6 +84,12 @@ public class Subscriptions {
         workers.shutdownNow();
     }
 
+    /** The bounds of a connection's outbound queue, from configuration. */
+    public Outbound.Limits outboundLimits() {
+        GatewayConfig.Outbound limits = config.outbound();
+        return new Outbound.Limits(limits.maxQueuedFrames(), limits.maxQueuedBytes(), limits.maxInFlight());
+    }
+
     /** A new subscription of {@code outbound} to {@code channel}; nothing happens until {@link #start}. */
     public Subscription create(Channel channel, Outbound outbound) {
         return new Subscription(channel, outbound, config.replay().maxHeldLive());

@@ -98,7 +98,6 @@ public class SseResource {
 
     private void open(Viewer viewer, Channel channel, ResumeFrom since, ChannelAccess.Verdict.Granted granted,
                       SseEventSink sink, Sse sse) {
-        GatewayConfig.Outbound limits = config.outbound();
         AtomicBoolean ended = new AtomicBoolean();
         Subscription[] subscription = new Subscription[1];
         long[] timers = new long[2];
@@ -112,8 +111,7 @@ public class SseResource {
                 sink.close();
             }
         };
-        Outbound outbound = new SseOutbound(sink, sse,
-                new Outbound.Limits(limits.maxQueuedFrames(), limits.maxQueuedBytes(), limits.maxInFlight()), metrics, end);
+        Outbound outbound = new SseOutbound(sink, sse, subscriptions.outboundLimits(), metrics, end);
         subscription[0] = subscriptions.create(channel, outbound);
         metrics.sseConnections().incrementAndGet();
         timers[0] = tokenExpiry.schedule(viewer, outbound::closeWhenDrained);

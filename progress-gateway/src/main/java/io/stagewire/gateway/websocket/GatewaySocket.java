@@ -18,7 +18,6 @@ import io.stagewire.gateway.fanout.Channel;
 import io.stagewire.gateway.fanout.ErrorCode;
 import io.stagewire.gateway.fanout.FanOut;
 import io.stagewire.gateway.fanout.Frames;
-import io.stagewire.gateway.fanout.Outbound;
 import io.stagewire.gateway.fanout.ResumeFrom;
 import io.stagewire.gateway.fanout.Subscription;
 import io.stagewire.gateway.fanout.Subscriptions;
@@ -58,10 +57,8 @@ public class GatewaySocket {
     @NonBlocking
     public void onOpen(WebSocketConnection connection) {
         Viewer viewer = Viewer.of(identity);
-        GatewayConfig.Outbound limits = config.outbound();
         Session session = new Session(
-                new WebSocketOutbound(connection,
-                        new Outbound.Limits(limits.maxQueuedFrames(), limits.maxQueuedBytes(), limits.maxInFlight()), metrics),
+                new WebSocketOutbound(connection, subscriptions.outboundLimits(), metrics),
                 new RateLimit(config.limits().opsPerSecond(), config.limits().opsBurst()));
         connection.userData().put(SESSION, session);
         metrics.webSocketConnections().incrementAndGet();
