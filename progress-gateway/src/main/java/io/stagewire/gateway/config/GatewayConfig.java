@@ -1,0 +1,108 @@
+package io.stagewire.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+
+/** Everything the gateway lets an operator tune; the limits of docs/protocol.md live here. */
+@ConfigMapping(prefix = "stagewire.gateway")
+public interface GatewayConfig {
+
+    /** The topic of stage events; tests point a gateway at a private topic. */
+    @WithDefault("job.events")
+    String topic();
+
+    /** Where records that are not stage events go. */
+    @WithDefault("job.events.dlq")
+    String deadLetterTopic();
+
+    /**
+     * Whether this replica writes dead letters. Every replica reads every record, so with N
+     * replicas only the ones configured as writers send them; records are keyed by their source
+     * coordinates, so duplicates from several writers are recognisable (docs/delivery.md).
+     */
+    @WithDefault("true")
+    boolean deadLetterWriter();
+
+    Auth auth();
+
+    Limits limits();
+
+    Outbound outbound();
+
+    Replay replay();
+
+    @WithDefault("PT15S")
+    Duration sseHeartbeat();
+
+    /** How many jobs the gateway remembers from events (owner, partition, last event) for authorisation. */
+    @WithDefault("100000")
+    int knownJobs();
+
+    interface Auth {
+        /** Origins a browser may open /ws and /sse from. A request without Origin (not a browser) passes. */
+        @WithDefault("http://localhost:8080,http://127.0.0.1:8080")
+        List<String> allowedOrigins();
+
+        /** The connection is closed with 4001 this long before its token's exp (ahead of Quarkus's own 1008 close). */
+        @WithDefault("PT1S")
+        Duration expiryMargin();
+    }
+
+    interface Limits {
+        /** Largest client frame, in characters; a larger one closes the connection with 1009. */
+        @WithDefault("8192")
+        int maxFrameChars();
+
+        @WithDefault("64")
+        int maxSubscriptions();
+
+        /** Sustained client operations per second and connection. */
+        @WithDefault("20")
+        int opsPerSecond();
+
+        /** Operations a connection may send in a burst before the rate applies. */
+        @WithDefault("40")
+        int opsBurst();
+    }
+
+    interface Outbound {
+        /** Frames waiting for the socket, per connection; past this the connection is closed with 4008. */
+        @WithDefault("1024")
+        int maxQueuedFrames();
+
+        /** Bytes waiting for the socket, per connection; past this the connection is closed with 4008. */
+        @WithDefault("1048576")
+        int maxQueuedBytes();
+
+        /** Frames handed to the socket but not yet written, per connection. */
+        @WithDefault("16")
+        int maxInFlight();
+    }
+
+    interface Replay {
+        /** Threads (each with its own Kafka consumer) that set up subscriptions and replay history. */
+        @WithDefault("4")
+        int workers();
+
+        /** Live events held for one subscription while its history is replayed; past this it is closed with 4008. */
+        @WithDefault("10000")
+        int maxHeldLive();
+
+        /** How long a replay waits for a client to drain its queue before giving up with 4008. */
+        @WithDefault("PT30S")
+        Duration drainTimeout();
+
+        /**
+         * For a job job-api knows but whose events it has not applied yet (snapshot position null):
+         * how far back in its partition the gateway looks for its events.
+         */
+        @WithDefault("PT24H")
+        Duration unknownPositionLookback();
+
+        /** Events per request to job-api's history when Kafka no longer holds them. */
+        @WithDefault("500")
+        int historyPageSize();
+    }
+}

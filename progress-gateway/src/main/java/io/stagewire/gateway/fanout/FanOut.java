@@ -1,0 +1,137 @@
+package io.stagewire.gateway.fanout;
+
+import io.stagewire.events.EventPosition;
+import io.stagewire.events.StageEvent;
+import io.stagewire.gateway.metrics.GatewayMetrics;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Delivers each live event of job.events to the subscribers of its job and of its owner.
+ *
+ * <p>The seam lock makes resume exact: dispatching a record and registering a subscription
+ * exclude each other, so a new subscription learns exactly which offsets the live stream has
+ * already passed (its seam). Everything below the seam comes from history, everything from the
+ * seam on arrives live (held until the replay is done). Holding the lock costs the dispatch only
+ * a few map lookups and queue offers, none of which block.
+ */
+@ApplicationScoped
+public class FanOut {
+    private final ReentrantLock seamLock = new ReentrantLock();
+    // Per partition: the next offset the live stream will dispatch. Null until the consumer is assigned.
+    private long[] liveNext;
+    private volatile boolean started;
+
+    @Inject
+    ChannelIndex index;
+    @Inject
+    JobDirectory directory;
+    @Inject
+    GatewayMetrics metrics;
+
+    /** The live stream begins at these offsets (the ends of the partitions when the consumer was assigned). */
+    public void start(long[] startOffsets) {
+        seamLock.lock();
+        try {
+            liveNext = startOffsets.clone();
+            started = true;
+        } finally {
+            seamLock.unlock();
+        }
+    }
+
+    /** A copy of where the live stream is. */
+    public long[] liveNext() {
+        seamLock.lock();
+        try {
+            return liveNext.clone();
+        } finally {
+            seamLock.unlock();
+        }
+    }
+
+    public boolean isStarted() {
+        return started;
+    }
+
+    public int partitions() {
+        seamLock.lock();
+        try {
+            return liveNext.length;
+        } finally {
+            seamLock.unlock();
+        }
+    }
+
+    public void dispatch(int partition, long offset, StageEvent event) {
+        seamLock.lock();
+        try {
+            liveNext[partition] = offset + 1;
+            directory.saw(event, partition, offset);
+            int frames = deliverToJob(partition, offset, event) + deliverToUser(partition, offset, event);
+            metrics.dispatched(frames);
+        } finally {
+            seamLock.unlock();
+        }
+    }
+
+    /** A record that is not a stage event still moves the live stream on. */
+    public void pass(int partition, long offset) {
+        seamLock.lock();
+        try {
+            liveNext[partition] = offset + 1;
+        } finally {
+            seamLock.unlock();
+        }
+    }
+
+    /** Adds the subscription (holding live events) and returns its seam: per partition, the first live offset. */
+    public long[] register(Subscription subscription) {
+        seamLock.lock();
+        try {
+            index.add(subscription);
+            return liveNext.clone();
+        } finally {
+            seamLock.unlock();
+        }
+    }
+
+    public void unregister(Subscription subscription) {
+        subscription.cancel();
+        index.remove(subscription);
+    }
+
+    private int deliverToJob(int partition, long offset, StageEvent event) {
+        Subscription[] subscribers = index.subscribers(Channel.jobChannelName(event.jobId()));
+        if (subscribers.length == 0) {
+            return 0;
+        }
+        Frame frame = Frames.event(Channel.job(event.jobId()), event, partition, offset,
+                new EventPosition(partition, offset).toString());
+        for (Subscription subscriber : subscribers) {
+            subscriber.deliver(frame);
+        }
+        return subscribers.length;
+    }
+
+    private int deliverToUser(int partition, long offset, StageEvent event) {
+        Subscription[] subscribers = index.subscribers(Channel.userChannelName(event.userId()));
+        if (subscribers.length == 0) {
+            return 0;
+        }
+        Channel channel = Channel.user(event.userId());
+        // Every live subscriber has every event of the channel below liveNext: it is their position.
+        Frame shared = Frames.event(channel, event, partition, offset, UserPosition.format(liveNext));
+        for (Subscription subscriber : subscribers) {
+            if (subscriber.isAheadOf(liveNext)) {
+                // Resumed from a replica further on: its position must not go back.
+                subscriber.deliver(Frames.event(channel, event, partition, offset,
+                        UserPosition.format(UserPosition.max(liveNext, subscriber.floor()))));
+            } else {
+                subscriber.deliver(shared);
+            }
+        }
+        return subscribers.length;
+    }
+}

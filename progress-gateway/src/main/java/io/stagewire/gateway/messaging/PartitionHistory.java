@@ -1,0 +1,115 @@
+package io.stagewire.gateway.messaging;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.stagewire.gateway.config.GatewayConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Reads history straight from job.events: the durable log is the gateway's resume store, so a
+ * resume survives a restart of the gateway and is bounded only by the topic's retention. Each
+ * replay worker thread keeps one consumer and reuses it (creating one per resume would cost a
+ * metadata round trip each).
+ */
+@ApplicationScoped
+public class PartitionHistory {
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+
+    @Inject
+    GatewayConfig config;
+    @Inject
+    KafkaSettings kafka;
+
+    private final List<KafkaConsumer<String, byte[]>> opened = new CopyOnWriteArrayList<>();
+    private final ThreadLocal<KafkaConsumer<String, byte[]>> perThread = ThreadLocal.withInitial(() -> {
+        KafkaConsumer<String, byte[]> consumer = kafka.consumer("progress-gateway-history-" + Thread.currentThread().getName(), 500);
+        opened.add(consumer);
+        return consumer;
+    });
+
+    /** Thrown when the wanted offsets are no longer (or not yet) in the log. */
+    public static final class HistoryGoneException extends RuntimeException {
+        public HistoryGoneException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** The first offset the partition still holds (retention deletes the ones before). */
+    public long logStart(int partition) {
+        TopicPartition tp = partition(partition);
+        return consumer().beginningOffsets(List.of(tp)).get(tp);
+    }
+
+    /** The first offset at or after {@code time}, or the end of the partition when there is none. */
+    public long offsetAt(int partition, Instant time) {
+        TopicPartition tp = partition(partition);
+        Map<TopicPartition, OffsetAndTimestamp> found = consumer().offsetsForTimes(Map.of(tp, time.toEpochMilli()));
+        OffsetAndTimestamp at = found.get(tp);
+        return at != null ? at.offset() : consumer().endOffsets(List.of(tp)).get(tp);
+    }
+
+    /**
+     * Hands every record of the partition in {@code [from, to)} to {@code sink}, in order, until
+     * the sink returns false (the subscription went away).
+     */
+    public void read(int partition, long from, long to, Predicate<ConsumerRecord<String, byte[]>> sink) {
+        if (from >= to) {
+            return;
+        }
+        TopicPartition tp = partition(partition);
+        KafkaConsumer<String, byte[]> consumer = consumer();
+        consumer.assign(List.of(tp));
+        consumer.seek(tp, from);
+        long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
+        try {
+            while (consumer.position(tp) < to) {
+                if (System.nanoTime() > deadline) {
+                    throw new HistoryGoneException("history of partition " + partition + " not readable up to " + to);
+                }
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL).records(tp)) {
+                    if (record.offset() >= to) {
+                        return;
+                    }
+                    if (!sink.test(record)) {
+                        return;
+                    }
+                    deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
+                }
+            }
+        } catch (org.apache.kafka.clients.consumer.OffsetOutOfRangeException e) {
+            throw new HistoryGoneException("offsets of partition " + partition + " from " + from + " are gone: " + e.getMessage());
+        } finally {
+            consumer.unsubscribe();
+        }
+    }
+
+    private KafkaConsumer<String, byte[]> consumer() {
+        return perThread.get();
+    }
+
+    private TopicPartition partition(int partition) {
+        return new TopicPartition(config.topic(), partition);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        for (KafkaConsumer<String, byte[]> consumer : opened) {
+            try {
+                consumer.close(Duration.ofSeconds(1));
+            } catch (RuntimeException ignored) {
+                // Closing at shutdown; nothing to do about it.
+            }
+        }
+    }
+}

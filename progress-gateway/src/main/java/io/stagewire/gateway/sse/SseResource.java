@@ -1,0 +1,127 @@
+package io.stagewire.gateway.sse;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
+import io.stagewire.gateway.auth.ChannelAccess;
+import io.stagewire.gateway.auth.TokenExpiry;
+import io.stagewire.gateway.auth.Viewer;
+import io.stagewire.gateway.config.GatewayConfig;
+import io.stagewire.gateway.fanout.Channel;
+import io.stagewire.gateway.fanout.FanOut;
+import io.stagewire.gateway.fanout.Frame;
+import io.stagewire.gateway.fanout.Outbound;
+import io.stagewire.gateway.fanout.ResumeFrom;
+import io.stagewire.gateway.fanout.Subscription;
+import io.stagewire.gateway.fanout.Subscriptions;
+import io.stagewire.gateway.metrics.GatewayMetrics;
+import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.ServiceUnavailableException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Server-sent events for clients that cannot or will not use WebSocket: one channel per stream,
+ * the same frames, the same resume ({@code Last-Event-ID} instead of {@code since}). Errors before
+ * the stream starts are HTTP statuses: 400 bad channel or position, 401 (no valid token, from
+ * quarkus-oidc), 403 not yours, 503 starting or job-api down.
+ */
+@Path("/sse")
+public class SseResource {
+    private static final Frame HEARTBEAT = Frame.control("", SseOutbound.HEARTBEAT, null);
+
+    @Inject
+    SecurityIdentity identity;
+    @Inject
+    GatewayConfig config;
+    @Inject
+    FanOut fanOut;
+    @Inject
+    Subscriptions subscriptions;
+    @Inject
+    TokenExpiry tokenExpiry;
+    @Inject
+    GatewayMetrics metrics;
+    @Inject
+    Vertx vertx;
+
+    @GET
+    @Path("/jobs/{id}")
+    @Blocking
+    @jakarta.ws.rs.Produces(MediaType.SERVER_SENT_EVENTS)
+    public void job(@PathParam("id") String jobId, @HeaderParam("Last-Event-ID") String lastEventId,
+                    @Context SseEventSink sink, @Context Sse sse) {
+        stream(Channel.parse(Channel.jobChannelName(jobId)), lastEventId, sink, sse);
+    }
+
+    @GET
+    @Path("/users/{sub}")
+    @Blocking
+    @jakarta.ws.rs.Produces(MediaType.SERVER_SENT_EVENTS)
+    public void user(@PathParam("sub") String sub, @HeaderParam("Last-Event-ID") String lastEventId,
+                     @Context SseEventSink sink, @Context Sse sse) {
+        stream(Channel.parse(Channel.userChannelName(sub)), lastEventId, sink, sse);
+    }
+
+    private void stream(Optional<Channel> parsed, String lastEventId, SseEventSink sink, Sse sse) {
+        Channel channel = parsed.orElseThrow(() -> new BadRequestException("bad channel name"));
+        if (!fanOut.isStarted()) {
+            throw new ServiceUnavailableException("the gateway is starting; try again shortly", 2L);
+        }
+        ResumeFrom since = null;
+        if (lastEventId != null && !lastEventId.isBlank()) {
+            since = ResumeFrom.parse(channel, lastEventId.trim(), fanOut.partitions())
+                    .orElseThrow(() -> new BadRequestException("Last-Event-ID is not a position of this channel"));
+        }
+        Viewer viewer = Viewer.of(identity);
+        ChannelAccess.Verdict verdict;
+        try {
+            verdict = subscriptions.authorise(viewer, channel);
+        } catch (RuntimeException e) {
+            throw new ServiceUnavailableException("cannot check access (job-api unavailable)", 2L);
+        }
+        if (!(verdict instanceof ChannelAccess.Verdict.Granted granted)) {
+            throw new ForbiddenException(((ChannelAccess.Verdict.Denied) verdict).reason());
+        }
+        open(viewer, channel, since, granted, sink, sse);
+    }
+
+    private void open(Viewer viewer, Channel channel, ResumeFrom since, ChannelAccess.Verdict.Granted granted,
+                      SseEventSink sink, Sse sse) {
+        AtomicBoolean ended = new AtomicBoolean();
+        Subscription[] subscription = new Subscription[1];
+        long[] timers = new long[2];
+        Runnable end = () -> {
+            if (ended.compareAndSet(false, true)) {
+                metrics.sseConnections().decrementAndGet();
+                tokenExpiry.cancel(timers[0]);
+                vertx.cancelTimer(timers[1]);
+                subscriptions.unsubscribe(subscription[0]);
+                subscription[0].outbound().shutdown();
+                sink.close();
+            }
+        };
+        Outbound outbound = new SseOutbound(sink, sse, subscriptions.outboundLimits(), metrics, end);
+        subscription[0] = subscriptions.create(channel, outbound);
+        metrics.sseConnections().incrementAndGet();
+        timers[0] = tokenExpiry.schedule(viewer, outbound::closeWhenDrained);
+        timers[1] = vertx.setPeriodic(config.sseHeartbeat().toMillis(), id -> {
+            if (sink.isClosed()) {
+                end.run();
+            } else {
+                outbound.offer(HEARTBEAT);
+            }
+        });
+        subscriptions.start(viewer, subscription[0], since, granted, outbound::closeWhenDrained);
+    }
+}

@@ -1,0 +1,14 @@
+package io.stagewire.gateway.websocket;
+
+/** WebSocket close codes of the protocol (docs/protocol.md). */
+public final class CloseCodes {
+    /** The access token expired; connect again with a fresh one and resume. */
+    public static final int TOKEN_EXPIRED = 4001;
+    /** The client did not read fast enough; connect again and resume from the last position. */
+    public static final int SLOW_CONSUMER = 4008;
+    /** A frame over the size limit (RFC 6455 "message too big"). */
+    public static final int TOO_BIG = 1009;
+
+    private CloseCodes() {
+    }
+}

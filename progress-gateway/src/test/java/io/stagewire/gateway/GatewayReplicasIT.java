@@ -1,0 +1,197 @@
+package io.stagewire.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stagewire.gateway.support.Events;
+import io.stagewire.gateway.support.JobApiDouble;
+import io.stagewire.gateway.support.Jwt;
+import io.stagewire.gateway.support.WsClient;
+import io.stagewire.testing.Tokens;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged gateway as separate processes: two replicas side by side each deliver everything
+ * to their own clients, and a replica killed (SIGKILL) mid-stream and started again resumes its
+ * clients without gap or duplicate — the resume store is Kafka, not the gateway's memory.
+ */
+class GatewayReplicasIT {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final int PORT_A = 18090;
+    private static final int PORT_B = 18091;
+    private static final int PORT_C = 18092;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JobApiDouble JOB_API = new JobApiDouble();
+    private static String jobApiUrl;
+    private static Process replicaA;
+    private static Process replicaB;
+
+    @BeforeAll
+    static void startReplicas() throws Exception {
+        jobApiUrl = JOB_API.start().get("stagewire.job-api.url");
+        replicaA = start("a", PORT_A, Map.of());
+        // B is not a dead-letter writer: with N replicas, one writer is enough.
+        replicaB = start("b", PORT_B, Map.of("stagewire.gateway.dead-letter-writer", "false"));
+        awaitReady(PORT_A, replicaA);
+        awaitReady(PORT_B, replicaB);
+    }
+
+    @AfterAll
+    static void stopReplicas() {
+        for (Process replica : new Process[] {replicaA, replicaB}) {
+            if (replica != null) {
+                replica.destroy();
+            }
+        }
+        JOB_API.stop();
+    }
+
+    @Test
+    void twoReplicasEachDeliverEverythingToTheirOwnClients() {
+        String jobId = Events.newJobId();
+        String bob = Jwt.sub(Tokens.accessToken("bob"));
+        JobApiDouble.putJob(jobId, bob, "running", null);
+        try (WsClient onA = subscribe(PORT_A, jobId); WsClient onB = subscribe(PORT_B, jobId)) {
+            List<String> sent = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                sent.add(Events.notification(jobId, bob, "both " + i).id());
+            }
+            assertThat(ids(onA.events("job:" + jobId, 50, WAIT))).containsExactlyElementsOf(sent);
+            assertThat(ids(onB.events("job:" + jobId, 50, WAIT))).containsExactlyElementsOf(sent);
+        }
+    }
+
+    @Test
+    void killedReplicaRestartsAndItsClientsResumeExactly() throws Exception {
+        String jobId = Events.newJobId();
+        String bob = Jwt.sub(Tokens.accessToken("bob"));
+        JobApiDouble.putJob(jobId, bob, "running", null);
+        int total = 200;
+        List<String> sent = Collections.synchronizedList(new ArrayList<>());
+        List<String> received = new ArrayList<>();
+        String position = null;
+        try (WsClient onB = subscribe(PORT_B, jobId)) {
+            WsClient onA = subscribe(PORT_A, jobId);
+            CompletableFuture<Void> producing = CompletableFuture.runAsync(() -> {
+                for (int i = 0; i < total; i++) {
+                    sent.add(Events.notification(jobId, bob, "restart " + i).id());
+                    pause(10);
+                }
+            });
+            for (JsonNode event : onA.events("job:" + jobId, 40, WAIT)) {
+                received.add(event.path("id").asText());
+                position = event.path("position").asText();
+            }
+            replicaA.destroyForcibly().waitFor();
+            assertThat(onA.awaitClose(WAIT)).isEqualTo(1006);
+            // What reached the client before the kill still counts; it resumes after the last one.
+            for (JsonNode event : onA.drain(Duration.ofMillis(200))) {
+                if (event.has("id") && event.has("data")) {
+                    received.add(event.path("id").asText());
+                    position = event.path("position").asText();
+                }
+            }
+            replicaA = start("a-restarted", PORT_A, Map.of());
+            awaitReady(PORT_A, replicaA);
+            try (WsClient resumed = WsClient.connect(ws(PORT_A), Tokens.accessToken("bob"))) {
+                resumed.subscribe("job:" + jobId, position);
+                JsonNode ok = resumed.next(WAIT);
+                assertThat(ok.path("type").asText()).isEqualTo("subscribed");
+                assertThat(ok.path("recovered").asBoolean()).isTrue();
+                producing.get();
+                received.addAll(ids(resumed.events("job:" + jobId, total - received.size(), WAIT)));
+                assertThat(resumed.drain(Duration.ofMillis(300))).isEmpty();
+            }
+            assertThat(received).containsExactlyElementsOf(sent);
+            assertThat(ids(onB.events("job:" + jobId, total, WAIT))).as("the other replica did not notice").containsExactlyElementsOf(sent);
+        }
+    }
+
+    @Test
+    void expiredTokenClosesWith4001AndServerPings() throws Exception {
+        // A third replica that pings every second and treats tokens as expiring 297 s early
+        // (Keycloak's tokens live 300 s): the 4001 close comes about 3 s after the token was issued.
+        Process replicaC = start("c", PORT_C, Map.of(
+                "quarkus.websockets-next.server.auto-ping-interval", "1s",
+                "stagewire.gateway.auth.expiry-margin", "PT297S"));
+        try {
+            awaitReady(PORT_C, replicaC);
+            String fresh = Tokens.passwordGrant("bob", "bob").path("access_token").asText();
+            try (WsClient client = WsClient.connect(ws(PORT_C), fresh)) {
+                assertThat(client.awaitClose(Duration.ofSeconds(15))).isEqualTo(4001);
+                assertThat(client.pings()).isGreaterThanOrEqualTo(1);
+            }
+        } finally {
+            replicaC.destroy();
+        }
+    }
+
+    private static WsClient subscribe(int port, String jobId) {
+        WsClient client = WsClient.connect(ws(port), Tokens.accessToken("bob"));
+        client.subscribe("job:" + jobId);
+        assertThat(client.next(WAIT).path("type").asText()).isEqualTo("subscribed");
+        assertThat(client.next(WAIT).path("type").asText()).isEqualTo("snapshot");
+        return client;
+    }
+
+    private static List<String> ids(List<JsonNode> events) {
+        return events.stream().map(e -> e.path("id").asText()).toList();
+    }
+
+    private static URI ws(int port) {
+        return URI.create("ws://127.0.0.1:" + port + "/ws");
+    }
+
+    private static Process start(String name, int port, Map<String, String> settings) throws IOException {
+        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx256m", "-Dquarkus.http.port=" + port, "-Dstagewire.job-api.url=" + jobApiUrl));
+        settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", jar.toString()));
+        File log = Path.of("target", "it-gateway-" + name + ".log").toFile();
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+    }
+
+    private static void awaitReady(int port, Process process) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("gateway on " + port + " exited with " + process.exitValue() + " (see target/it-gateway-*.log)");
+            }
+            try {
+                HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // Still starting.
+            }
+            pause(250);
+        }
+        throw new AssertionError("gateway on " + port + " not ready in 60 s");
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package io.stagewire.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.stagewire.gateway.support.Events;
+import io.stagewire.gateway.support.JobApiDouble;
+import io.stagewire.gateway.support.WsClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+
+/** Resume with {@code since}, and snapshot then live: no gap and no duplicate at the seam. */
+@QuarkusTest
+@QuarkusTestResource(JobApiDouble.class)
+class ResumeTest extends GatewayTest {
+
+    @Test
+    void jobResumeReplaysExactlyWhatCameAfterThenGoesLive() {
+        String jobId = Events.newJobId();
+        String bob = sub("bob");
+        JobApiDouble.putJob(jobId, bob, "running", null);
+        List<Events.Sent> sent = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            sent.add(Events.notification(jobId, bob, "before " + i));
+        }
+        try (WsClient client = connect("bob")) {
+            client.subscribe("job:" + jobId, sent.get(2).position());
+            JsonNode ok = subscribed(client, "job:" + jobId);
+            assertThat(ok.path("position").asText()).isEqualTo(sent.get(2).position());
+            assertThat(ok.path("recovered").asBoolean()).isTrue();
+            for (int i = 0; i < 5; i++) {
+                sent.add(Events.notification(jobId, bob, "after " + i));
+            }
+            List<JsonNode> got = client.events("job:" + jobId, 12, WAIT);
+            assertThat(positions(got)).containsExactlyElementsOf(sent.subList(3, 15).stream().map(Events.Sent::position).toList());
+            assertThat(ids(got)).containsExactlyElementsOf(sent.subList(3, 15).stream().map(Events.Sent::id).toList());
+            assertThat(client.drain(Duration.ofMillis(300))).isEmpty();
+        }
+    }
+
+    @Test
+    void reconnectingOverAndOverWhileEventsFlowLosesAndRepeatsNothing() throws Exception {
+        String jobId = Events.newJobId();
+        String bob = sub("bob");
+        JobApiDouble.putJob(jobId, bob, "running", null);
+        Events.Sent first = Events.notification(jobId, bob, "first");
+        int total = 300;
+        List<String> sent = Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<Void> producing = CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < total; i++) {
+                sent.add(Events.notification(jobId, bob, "flowing " + i).id());
+                if (i % 10 == 0) {
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        });
+        List<String> received = new ArrayList<>();
+        String position = first.position();
+        int reconnects = 0;
+        while (received.size() < total) {
+            try (WsClient client = connect("bob")) {
+                client.subscribe("job:" + jobId, position);
+                subscribed(client, "job:" + jobId);
+                int take = Math.min(total - received.size(), ThreadLocalRandom.current().nextInt(1, 40));
+                for (JsonNode event : client.events("job:" + jobId, take, WAIT)) {
+                    received.add(event.path("id").asText());
+                    position = event.path("position").asText();
+                }
+            }
+            reconnects++;
+        }
+        producing.get();
+        assertThat(reconnects).isGreaterThan(5);
+        assertThat(received).containsExactlyElementsOf(sent);
+    }
+
+    @Test
+    void userChannelResumesAcrossPartitionsFromItsVector() {
+        String carol = sub("carol");
+        List<String> jobs = List.of(Events.newJobId(), Events.newJobId(), Events.newJobId(), Events.newJobId());
+        List<String> sent = new ArrayList<>();
+        List<String> sentJobs = new ArrayList<>();
+        List<JsonNode> firstPart;
+        try (WsClient client = connect("carol")) {
+            client.subscribe("user:" + carol);
+            subscribed(client, "user:" + carol);
+            assertThat(client.next(WAIT).path("type").asText()).isEqualTo("snapshot");
+            for (int i = 0; i < 12; i++) {
+                sentJobs.add(jobs.get(i % jobs.size()));
+                sent.add(Events.notification(sentJobs.get(i), carol, "one " + i).id());
+            }
+            // Across jobs (partitions) the order is the consumer's, not the producer's: take what comes.
+            firstPart = ofJobs(client, jobs, 5);
+        }
+        String resumeAt = firstPart.get(4).path("position").asText();
+        for (int i = 0; i < 6; i++) {
+            sentJobs.add(jobs.get(i % jobs.size()));
+            sent.add(Events.notification(sentJobs.get(12 + i), carol, "two " + i).id());
+        }
+        try (WsClient client = connect("carol")) {
+            client.subscribe("user:" + carol, resumeAt);
+            assertThat(subscribed(client, "user:" + carol).path("recovered").asBoolean()).isTrue();
+            sentJobs.add(jobs.get(0));
+            sent.add(Events.notification(jobs.get(0), carol, "live").id());
+            List<JsonNode> rest = ofJobs(client, jobs, 14);
+            assertThat(client.drain(Duration.ofMillis(300)).stream().filter(f -> jobs.contains(f.path("jobId").asText()))).isEmpty();
+
+            List<JsonNode> all = new ArrayList<>(firstPart);
+            all.addAll(rest);
+            // Every event exactly once over the two connections ...
+            assertThat(ids(all)).containsExactlyInAnyOrderElementsOf(sent);
+            // ... and per job in the order produced, on each connection and across the resume.
+            for (String job : jobs) {
+                List<String> produced = new ArrayList<>();
+                for (int i = 0; i < sent.size(); i++) {
+                    if (sentJobs.get(i).equals(job)) {
+                        produced.add(sent.get(i));
+                    }
+                }
+                assertThat(all.stream().filter(e -> job.equals(e.path("jobId").asText())).map(e -> e.path("id").asText()).toList())
+                        .as("events of %s", job).containsExactlyElementsOf(produced);
+            }
+        }
+    }
+
+    @Test
+    void snapshotIsFollowedByEverythingAfterItsPosition() {
+        String jobId = Events.newJobId();
+        String bob = sub("bob");
+        List<Events.Sent> sent = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            sent.add(Events.notification(jobId, bob, "early " + i));
+        }
+        // job-api has applied up to the third event only: the gateway fills in the rest from Kafka.
+        JobApiDouble.putJob(jobId, bob, "running", sent.get(2).position());
+        try (WsClient client = connect("bob")) {
+            client.subscribe("job:" + jobId);
+            assertThat(subscribed(client, "job:" + jobId).path("position").asText()).isEqualTo(sent.get(2).position());
+            JsonNode snapshot = client.next(WAIT);
+            assertThat(snapshot.path("type").asText()).isEqualTo("snapshot");
+            assertThat(snapshot.path("data").path("status").asText()).isEqualTo("running");
+            sent.add(Events.notification(jobId, bob, "live"));
+            List<JsonNode> got = client.events("job:" + jobId, 3, WAIT);
+            assertThat(ids(got)).containsExactly(sent.get(3).id(), sent.get(4).id(), sent.get(5).id());
+            assertThat(client.drain(Duration.ofMillis(300))).isEmpty();
+        }
+    }
+
+    @Test
+    void positionOfAnotherPartitionIsRefused() {
+        String jobId = Events.newJobId();
+        String bob = sub("bob");
+        JobApiDouble.putJob(jobId, bob, "running", null);
+        Events.Sent one = Events.notification(jobId, bob, "x");
+        int partition = Integer.parseInt(one.position().split("-")[0]);
+        try (WsClient client = connect("bob")) {
+            client.subscribe("job:" + jobId, ((partition + 1) % 12) + "-0");
+            JsonNode error = client.next(WAIT);
+            assertThat(error.path("code").asText()).isEqualTo("bad_request");
+        }
+    }
+
+    private static List<JsonNode> ofJobs(WsClient client, List<String> jobs, int count) {
+        List<JsonNode> got = new ArrayList<>();
+        while (got.size() < count) {
+            JsonNode frame = client.next(WAIT);
+            if (jobs.contains(frame.path("jobId").asText())) {
+                got.add(frame);
+            }
+        }
+        return got;
+    }
+}
