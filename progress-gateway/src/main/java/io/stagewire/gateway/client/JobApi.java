@@ -23,6 +23,10 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class JobApi {
     /** The status the gateway asks for a user's snapshot: job-api lists every job that has not ended. */
     public static final String ACTIVE = "active";
+    /** job-api's largest page. */
+    private static final int PAGE_SIZE = 100;
+    /** A user snapshot lists at most this many pages (1000 unfinished jobs); later ones still arrive live. */
+    private static final int MAX_SNAPSHOT_PAGES = 10;
 
     @Inject
     @RestClient
@@ -38,8 +42,18 @@ public class JobApi {
 
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
-    public Uni<List<ObjectNode>> activeJobs(String token) {
-        return client.jobs(bearer(token), ACTIVE).map(JobApi::items);
+    public Uni<List<ObjectNode>> activeJobs(String token, String owner) {
+        return activeJobs(token, owner, 0, new ArrayList<>());
+    }
+
+    // job-api pages its lists; a user channel's snapshot needs all of the owner's unfinished jobs.
+    private Uni<List<ObjectNode>> activeJobs(String token, String owner, int page, List<ObjectNode> collected) {
+        return client.jobs(bearer(token), ACTIVE, owner, page, PAGE_SIZE).chain(body -> {
+            List<ObjectNode> items = items(body);
+            collected.addAll(items);
+            boolean more = items.size() == PAGE_SIZE && page + 1 < MAX_SNAPSHOT_PAGES;
+            return more ? activeJobs(token, owner, page + 1, collected) : Uni.createFrom().item(collected);
+        });
     }
 
     /** One page of a job's history after {@code after} (a position, or null for the beginning). */

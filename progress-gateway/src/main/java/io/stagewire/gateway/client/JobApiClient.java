@@ -23,9 +23,10 @@ public interface JobApiClient {
     @Path("/{id}")
     Uni<ObjectNode> job(@HeaderParam("Authorization") String authorization, @PathParam("id") String jobId);
 
-    /** The caller's jobs with that status: {@code {"items":[job, ...]}}. */
+    /** One page of the jobs of {@code userId} with that status that the caller may see: {@code {"items":[job, ...]}}. */
     @GET
-    Uni<ObjectNode> jobs(@HeaderParam("Authorization") String authorization, @QueryParam("status") String status);
+    Uni<ObjectNode> jobs(@HeaderParam("Authorization") String authorization, @QueryParam("status") String status,
+                         @QueryParam("userId") String userId, @QueryParam("page") int page, @QueryParam("size") int size);
 
     /** A job's durable history after a position: {@code {"items":[{id,type,jobId,userId,source,time,position,data}]}}. */
     @GET

@@ -256,7 +256,7 @@ public class Subscriptions {
     private Plan userSnapshotPlan(Viewer viewer, Channel channel, long[] seam, boolean resumeFailed) {
         List<ObjectNode> jobs;
         try {
-            jobs = jobApi.activeJobs(viewer.token()).await().atMost(CALL_TIMEOUT).stream()
+            jobs = jobApi.activeJobs(viewer.token(), channel.id()).await().atMost(CALL_TIMEOUT).stream()
                     .filter(job -> channel.id().equals(job.path("userId").asText(null)))
                     .toList();
         } catch (RuntimeException e) {

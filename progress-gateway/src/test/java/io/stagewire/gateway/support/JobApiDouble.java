@@ -84,11 +84,18 @@ public class JobApiDouble implements QuarkusTestResourceLifecycleManager {
         if (token == null) {
             return;
         }
+        // As job-api: own jobs (all for admin), optionally one owner's, 'active' = not final, paged.
+        String owner = ctx.request().getParam("userId");
+        int page = Integer.parseInt(ctx.request().getParam("page", "0"));
+        int size = Integer.parseInt(ctx.request().getParam("size", "20"));
         ArrayNode items = JSON.createArrayNode();
         JOBS.values().stream()
                 .filter(job -> Jwt.isAdmin(token) || job.path("userId").asText().equals(Jwt.sub(token)))
+                .filter(job -> owner == null || job.path("userId").asText().equals(owner))
                 .filter(job -> !"active".equals(ctx.request().getParam("status"))
                         || !List.of("completed", "failed", "cancelled").contains(job.path("status").asText()))
+                .skip((long) page * size)
+                .limit(size)
                 .forEach(items::add);
         reply(ctx, JSON.createObjectNode().set("items", items));
     }
