@@ -11,6 +11,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -79,5 +80,13 @@ public class PriceListResource {
             content = @Content(schema = @Schema(implementation = Views.PriceListView.class, type = SchemaType.ARRAY)))
     public Uni<List<Views.PriceListView>> list() {
         return priceLists.ownedBy(caller.get()).map(lists -> lists.stream().map(Views.PriceListView::of).toList());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getPriceList", summary = "One price list", description = "Another user's price list answers 404, like a missing one.")
+    @APIResponse(responseCode = "200", description = "The price list", content = @Content(schema = @Schema(implementation = Views.PriceListView.class)))
+    public Uni<Views.PriceListView> get(@PathParam("id") String id) {
+        return priceLists.visible(caller.get(), id).map(Views.PriceListView::of);
     }
 }

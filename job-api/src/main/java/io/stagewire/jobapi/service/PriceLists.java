@@ -42,6 +42,17 @@ public class PriceLists {
                 .replaceWith(list);
     }
 
+    /** The price list if the caller may see it (owner or admin); 404 otherwise, like a missing one. */
+    @WithSession
+    public Uni<PriceList> visible(Caller caller, String id) {
+        return PriceList.<PriceList>findById(id).map(list -> {
+            if (list == null || !caller.canSee(list.userId)) {
+                throw ProblemException.notFound("price list", id);
+            }
+            return list;
+        });
+    }
+
     @WithSession
     public Uni<List<PriceList>> ownedBy(Caller caller) {
         return PriceList.list("userId = ?1 order by createdAt desc, id", caller.userId());

@@ -3,6 +3,7 @@ package io.stagewire.jobapi.rest;
 import static io.restassured.RestAssured.given;
 import static io.stagewire.jobapi.support.Api.as;
 import static io.stagewire.jobapi.support.Workbooks.xlsx;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -28,12 +29,20 @@ class PriceListResourceTest {
                 new Object[]{20034, "Assam 250 g", "12,50", null},
                 new Object[]{},
                 new Object[]{"A-300", "Rooibos", "1.234,50 €", 4006381333931L});
-        String id = as("bob").multiPart("file", "herbst.xlsx", file, XLSX).multiPart("name", "Herbst")
+        io.restassured.response.ValidatableResponse created = as("bob").multiPart("file", "herbst.xlsx", file, XLSX)
+                .multiPart("name", "Herbst")
                 .post("/api/price-lists")
                 .then().statusCode(201)
                 .body("name", equalTo("Herbst"))
-                .body("rowCount", equalTo(3))
-                .extract().path("id");
+                .body("rowCount", equalTo(3));
+        String id = created.extract().path("id");
+
+        // The Location of the new list answers, for its owner only.
+        String location = created.extract().header("Location");
+        assertThat(location).endsWith("/api/price-lists/" + id);
+        as("bob").get("/api/price-lists/" + id).then().statusCode(200).body("id", equalTo(id)).body("rowCount", equalTo(3));
+        as("carol").get("/api/price-lists/" + id).then().statusCode(404);
+        as("alice").get("/api/price-lists/" + id).then().statusCode(200);
 
         as("bob").get("/api/price-lists").then().statusCode(200).body("id", hasItem(id));
         as("carol").get("/api/price-lists").then().statusCode(200).body("id", org.hamcrest.Matchers.not(hasItem(id)));
