@@ -1,6 +1,7 @@
 package io.stagewire.crawler.browser;
 
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import com.microsoft.playwright.BrowserContext;
@@ -36,6 +37,10 @@ public final class BrowserTab implements AutoCloseable {
         return browser.call(() -> action.apply(page()));
     }
 
+    public void run(Consumer<Page> action) {
+        browser.run(() -> action.accept(page()));
+    }
+
     /** The URL of the last main-frame request, the end of a redirect chain; for explaining a failed load. */
     public String lastNavigationUrl() {
         return browser.call(() -> lastNavigationUrl);
@@ -48,7 +53,7 @@ public final class BrowserTab implements AutoCloseable {
 
     /** Drops the page (after a crash or a hung load); the next call opens a fresh one in the same context. */
     public void discardPage() {
-        browser.call(() -> {
+        browser.run(() -> {
             if (page != null) {
                 try {
                     page.close();
@@ -57,7 +62,6 @@ public final class BrowserTab implements AutoCloseable {
                 }
                 page = null;
             }
-            return null;
         });
     }
 
@@ -73,10 +77,7 @@ public final class BrowserTab implements AutoCloseable {
         }
         closed = true;
         try {
-            browser.call(() -> {
-                context.close();
-                return null;
-            });
+            browser.run(context::close);
         } catch (PlaywrightException ignored) {
             // The browser died under us; its contexts are gone with it.
         } finally {

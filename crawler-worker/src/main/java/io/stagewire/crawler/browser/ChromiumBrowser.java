@@ -71,6 +71,10 @@ public class ChromiumBrowser {
         return thread.call(action);
     }
 
+    void run(Runnable action) {
+        thread.run(action);
+    }
+
     public boolean isConnected() {
         return connected;
     }

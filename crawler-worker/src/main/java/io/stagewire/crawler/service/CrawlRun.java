@@ -74,7 +74,6 @@ final class CrawlRun {
 
     private void walkListingPages() {
         URI next = shopUrl;
-        int productLinksFound = 0;
         while (next != null && nextIndex < maxProducts) {
             if (listingPages == maxListingPages) {
                 incompleteReason = "stopped after " + maxListingPages
@@ -83,32 +82,18 @@ final class CrawlRun {
             }
             ListingLinks links;
             try {
-                URI listingPage = next;
-                URI landed = metrics.timeListingLoad(() -> loader.load(tab, listingPage, cancelled));
-                if (origin == null) {
-                    origin = Origin.of(landed);
-                    tab.call(page -> {
-                        selectors.validate(page);
-                        return null;
-                    });
-                }
-                visitedListingPages.add(landed);
-                links = tab.call(page -> ListingLinks.read(page, selectors));
-            } catch (PageLoadException | PlaywrightException e) {
-                String reason = e instanceof PageLoadException load
-                        ? load.reason()
-                        : "reading its links failed: " + BrowserErrors.summary((PlaywrightException) e);
+                links = loadListingPage(next);
+            } catch (PageLoadException e) {
                 if (listingPages == 0) {
-                    throw new CrawlFailedException("shop page " + next + " could not be loaded: " + reason, e);
+                    throw new CrawlFailedException("shop page " + next + " could not be loaded: " + e.reason(), e);
                 }
-                incompleteReason = "listing page " + next + " could not be loaded: " + reason;
+                incompleteReason = "listing page " + next + " could not be loaded: " + e.reason();
                 break;
             } finally {
                 reportBlockedRequests();
             }
             visitedListingPages.add(next);
             listingPages++;
-            productLinksFound += links.products().size();
             next = links.nextPages().stream()
                     .flatMap(href -> sameOriginUrl(href).stream())
                     .filter(url -> !visitedListingPages.contains(url))
@@ -126,9 +111,23 @@ final class CrawlRun {
                 visitProduct(nextIndex++, product);
             }
         }
-        if (productLinksFound == 0 && listingPages > 0) {
+        if (seenProducts.isEmpty() && listingPages > 0) {
             throw new CrawlFailedException("no product links found on " + shopUrl + " (selectors tried: "
                     + String.join(" | ", selectors.productLink()) + ")");
+        }
+    }
+
+    private ListingLinks loadListingPage(URI url) {
+        URI landed = metrics.timeListingLoad(() -> loader.load(tab, url, cancelled));
+        if (origin == null) {
+            origin = Origin.of(landed);
+            tab.run(selectors::validate);
+        }
+        visitedListingPages.add(landed);
+        try {
+            return tab.call(page -> ListingLinks.read(page, selectors));
+        } catch (PlaywrightException e) {
+            throw PageLoadException.permanent(url, "reading its links failed: " + BrowserErrors.summary(e));
         }
     }
 
