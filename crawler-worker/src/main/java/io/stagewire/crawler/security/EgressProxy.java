@@ -1,0 +1,170 @@
+package io.stagewire.crawler.security;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.stagewire.crawler.CrawlerConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.core.net.NetSocket;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyResponse;
+
+/**
+ * The browser's only way out: an HTTP proxy on loopback that Chromium is launched with. Every connection the
+ * browser opens (page, subresource, each redirect hop, WebSocket) passes here, is checked by the {@link UrlGuard},
+ * and goes only to an address the guard vetted. Playwright's request routing alone is not enough: it does not see
+ * redirect hops, and the browser would resolve the name again after the check (DNS rebinding).
+ */
+@ApplicationScoped
+public class EgressProxy {
+
+    /** On a refused plain-HTTP request the browser gets a 403 carrying the reason in this header. */
+    public static final String REFUSAL_HEADER = "Stagewire-Refused";
+
+    private static final Logger LOG = Logger.getLogger(EgressProxy.class);
+
+    private final UrlGuard guard;
+    private final long timeoutMillis;
+
+    private Vertx vertx;
+    private HttpServer server;
+    private HttpClient httpClient;
+    private NetClient netClient;
+
+    EgressProxy(UrlGuard guard, CrawlerConfig config) {
+        this.guard = guard;
+        this.timeoutMillis = config.pageTimeout().toMillis();
+    }
+
+    /** The proxy URL for Chromium; starts the proxy on first use. */
+    public synchronized String url() {
+        if (server == null) {
+            // A Vert.x of its own: the browser's traffic is not this service's HTTP traffic, and must not show
+            // up in (or clash with) the metrics Quarkus keeps for its own server.
+            vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(4));
+            int idleSeconds = (int) Math.max(30, TimeUnit.MILLISECONDS.toSeconds(timeoutMillis * 4));
+            httpClient = vertx.createHttpClient(new HttpClientOptions()
+                    .setConnectTimeout((int) timeoutMillis)
+                    .setIdleTimeout(idleSeconds));
+            netClient = vertx.createNetClient(new NetClientOptions()
+                    .setConnectTimeout((int) timeoutMillis)
+                    .setIdleTimeout(idleSeconds));
+            server = vertx.createHttpServer(new HttpServerOptions().setIdleTimeout(idleSeconds))
+                    .requestHandler(this::handle)
+                    .listen(0, "127.0.0.1")
+                    .toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+            LOG.debugf("egress proxy listening on 127.0.0.1:%d", server.actualPort());
+        }
+        return "http://127.0.0.1:" + server.actualPort();
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (vertx != null) {
+            vertx.close();
+            vertx = null;
+            server = null;
+        }
+    }
+
+    private void handle(HttpServerRequest request) {
+        request.pause();
+        if (request.method() == HttpMethod.CONNECT) {
+            // CONNECT host:port, for https and WebSockets: a byte tunnel to the vetted address.
+            URI endpoint = URI.create("tunnel://" + request.uri());
+            vet(() -> guard.checkEndpoint(endpoint.getHost(), endpoint.getPort()))
+                    .onSuccess(verdict -> {
+                        if (verdict.isAllowed()) {
+                            tunnel(request, verdict.addresses().getFirst(), endpoint.getPort());
+                        } else {
+                            refuse(request, request.uri(), verdict.refusal());
+                        }
+                    })
+                    .onFailure(failure -> request.response().setStatusCode(500).end());
+            return;
+        }
+        URI target;
+        try {
+            target = URI.create(request.uri());
+        } catch (IllegalArgumentException e) {
+            request.response().setStatusCode(400).end();
+            return;
+        }
+        if (!target.isAbsolute()) {
+            request.response().setStatusCode(400).end("this is a forward proxy");
+            return;
+        }
+        vet(() -> guard.check(target))
+                .onSuccess(verdict -> {
+                    if (verdict.isAllowed()) {
+                        forward(request, target, verdict.addresses().getFirst());
+                    } else {
+                        refuse(request, target.toString(), verdict.refusal());
+                    }
+                })
+                .onFailure(failure -> request.response().setStatusCode(500).end());
+    }
+
+    /** Resolving a name blocks, so the check runs on a worker thread, never on the event loop. */
+    private Future<GuardVerdict> vet(java.util.concurrent.Callable<GuardVerdict> check) {
+        return vertx.executeBlocking(check, false);
+    }
+
+    private void tunnel(HttpServerRequest request, InetAddress address, int port) {
+        netClient.connect(port, address.getHostAddress())
+                .onFailure(failure -> request.response().setStatusCode(502).end())
+                .onSuccess(upstream -> request.toNetSocket()
+                        .onFailure(failure -> upstream.close())
+                        .onSuccess(client -> splice(client, upstream)));
+    }
+
+    private static void splice(NetSocket client, NetSocket upstream) {
+        client.pipeTo(upstream);
+        upstream.pipeTo(client);
+    }
+
+    private void forward(HttpServerRequest request, URI target, InetAddress address) {
+        int port = target.getPort() != -1 ? target.getPort() : 80;
+        String originForm = (target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath())
+                + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
+        HttpProxy.reverseProxy(httpClient)
+                .origin(SocketAddress.inetSocketAddress(port, address.getHostAddress()))
+                .addInterceptor(new ProxyInterceptor() {
+                    @Override
+                    public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+                        // The browser sends absolute-form to a proxy; the origin server expects origin-form.
+                        context.request().setURI(originForm);
+                        return context.sendRequest();
+                    }
+                })
+                .handle(request);
+    }
+
+    private static void refuse(HttpServerRequest request, String target, String reason) {
+        LOG.debugf("refused %s: %s", target, reason);
+        request.response()
+                .setStatusCode(403)
+                .putHeader(REFUSAL_HEADER, reason)
+                .putHeader("Content-Type", "text/plain; charset=utf-8")
+                .end("Refused by Stagewire's crawler: " + reason + "\n");
+    }
+}

@@ -1,0 +1,185 @@
+package io.stagewire.crawler.service;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+import org.jboss.logging.Logger;
+
+import com.microsoft.playwright.PlaywrightException;
+
+import io.stagewire.crawler.browser.BlockedRequest;
+import io.stagewire.crawler.browser.BrowserTab;
+
+/**
+ * One crawl, start to end, on the caller's thread: walk the listing pages, and after each one visit its new
+ * products, until maxProducts, the last listing page, the listing-page cap or cancellation. Products of page 1 are
+ * delivered before page 2 is loaded, so results stream from the first seconds of a job.
+ */
+final class CrawlRun {
+
+    private static final Logger LOG = Logger.getLogger(CrawlRun.class);
+
+    private final URI shopUrl;
+    private final int maxProducts;
+    private final int maxListingPages;
+    private final CrawlSelectors selectors;
+    private final BrowserTab tab;
+    private final PageLoader loader;
+    private final BooleanSupplier cancelled;
+    private final CrawlListener listener;
+    private final CrawlMetrics metrics;
+
+    private final Set<URI> visitedListingPages = new HashSet<>();
+    private final Set<URI> seenProducts = new HashSet<>();
+    private Origin origin;
+    private int listingPages;
+    private int nextIndex;
+    private int captured;
+    private int failed;
+    private int skipped;
+    private String incompleteReason;
+
+    CrawlRun(URI shopUrl, CrawlOptions options, CrawlSelectors selectors, int maxListingPages, BrowserTab tab,
+            PageLoader loader, BooleanSupplier cancelled, CrawlListener listener, CrawlMetrics metrics) {
+        this.shopUrl = shopUrl;
+        this.maxProducts = options.maxProducts();
+        this.maxListingPages = maxListingPages;
+        this.selectors = selectors;
+        this.tab = tab;
+        this.loader = loader;
+        this.cancelled = cancelled;
+        this.listener = listener;
+        this.metrics = metrics;
+    }
+
+    CrawlResult run() {
+        long started = System.nanoTime();
+        boolean wasCancelled = false;
+        try {
+            walkListingPages();
+        } catch (CrawlCancelledException e) {
+            wasCancelled = true;
+        } finally {
+            reportBlockedRequests();
+        }
+        return new CrawlResult(captured, failed, skipped, listingPages, wasCancelled, incompleteReason,
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private void walkListingPages() {
+        URI next = shopUrl;
+        while (next != null && nextIndex < maxProducts) {
+            if (listingPages == maxListingPages) {
+                incompleteReason = "stopped after " + maxListingPages
+                        + " listing pages (stagewire.crawler.max-listing-pages)";
+                break;
+            }
+            ListingLinks links;
+            try {
+                links = loadListingPage(next);
+            } catch (PageLoadException e) {
+                if (listingPages == 0) {
+                    throw new CrawlFailedException("shop page " + next + " could not be loaded: " + e.reason(), e);
+                }
+                incompleteReason = "listing page " + next + " could not be loaded: " + e.reason();
+                break;
+            } finally {
+                reportBlockedRequests();
+            }
+            visitedListingPages.add(next);
+            listingPages++;
+            next = links.nextPages().stream()
+                    .flatMap(href -> sameOriginUrl(href).stream())
+                    .filter(url -> !visitedListingPages.contains(url))
+                    .findFirst()
+                    .orElse(null);
+            Set<URI> newProducts = new LinkedHashSet<>();
+            links.products().forEach(href -> sameOriginUrl(href)
+                    .filter(url -> !seenProducts.contains(url))
+                    .ifPresent(newProducts::add));
+            for (URI product : newProducts) {
+                if (nextIndex == maxProducts) {
+                    break;
+                }
+                seenProducts.add(product);
+                visitProduct(nextIndex++, product);
+            }
+        }
+        if (seenProducts.isEmpty() && listingPages > 0) {
+            throw new CrawlFailedException("no product links found on " + shopUrl + " (selectors tried: "
+                    + String.join(" | ", selectors.productLink()) + ")");
+        }
+    }
+
+    private ListingLinks loadListingPage(URI url) {
+        URI landed = metrics.timeListingLoad(() -> loader.load(tab, url, cancelled));
+        if (origin == null) {
+            origin = Origin.of(landed);
+            tab.run(selectors::validate);
+        }
+        visitedListingPages.add(landed);
+        try {
+            return tab.call(page -> ListingLinks.read(page, selectors));
+        } catch (PlaywrightException e) {
+            throw PageLoadException.permanent(url, "reading its links failed: " + BrowserErrors.summary(e));
+        }
+    }
+
+    private void visitProduct(int index, URI product) {
+        if (listener.alreadyCaptured(index, product)) {
+            skipped++;
+            metrics.countProduct("skipped");
+            return;
+        }
+        ProductScreenshot screenshot;
+        try {
+            metrics.timeProductLoad(() -> loader.load(tab, product, cancelled));
+            screenshot = metrics.timeScreenshot(
+                    () -> tab.call(page -> ProductScreenshot.take(page, selectors.productArea())));
+        } catch (PageLoadException e) {
+            fail(index, product, e.reason());
+            return;
+        } catch (PlaywrightException e) {
+            fail(index, product, "screenshot failed: " + BrowserErrors.summary(e));
+            return;
+        } finally {
+            reportBlockedRequests();
+        }
+        PngSize size = PngSize.of(screenshot.png());
+        captured++;
+        metrics.countProduct("captured");
+        listener.onCaptured(new CapturedProduct(index, product, screenshot.name(), screenshot.png(), size.width(),
+                size.height(), screenshot.scope()));
+    }
+
+    private void fail(int index, URI product, String reason) {
+        LOG.debugf("product %s failed: %s", product, reason);
+        failed++;
+        metrics.countProduct("failed");
+        listener.onProductFailed(new ProductFailure(index, product, reason));
+    }
+
+    private void reportBlockedRequests() {
+        for (BlockedRequest blocked : tab.drainBlockedRequests()) {
+            metrics.countBlockedRequest();
+            listener.onRequestBlocked(blocked.url(), blocked.reason());
+        }
+    }
+
+    /** The link without its fragment, if it is a URL on the crawl's origin. */
+    private Optional<URI> sameOriginUrl(String href) {
+        int fragment = href.indexOf('#');
+        try {
+            URI url = new URI(fragment < 0 ? href : href.substring(0, fragment));
+            return url.isAbsolute() && origin.contains(url) ? Optional.of(url) : Optional.empty();
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.stagewire.crawler.service;
+
+import java.util.List;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
+
+import io.stagewire.crawler.CrawlerConfig;
+
+/** The selectors one crawl tries, in order: the job's own, or else the configured defaults. */
+record CrawlSelectors(List<String> productLink, List<String> nextPage, List<String> productArea) {
+
+    static CrawlSelectors of(CrawlOptions options, CrawlerConfig.Selectors defaults) {
+        return new CrawlSelectors(
+                options.productLinkSelector() != null ? List.of(options.productLinkSelector()) : defaults.productLink(),
+                options.nextPageSelector() != null ? List.of(options.nextPageSelector()) : defaults.nextPage(),
+                options.productAreaSelector() != null ? List.of(options.productAreaSelector()) : defaults.productArea());
+    }
+
+    /** Fails the crawl on a selector Playwright cannot parse, before it fails every page one by one. */
+    void validate(Page page) {
+        validate(page, "productLinkSelector", productLink);
+        validate(page, "nextPageSelector", nextPage);
+        validate(page, "productAreaSelector", productArea);
+    }
+
+    private static void validate(Page page, String option, List<String> selectors) {
+        for (String selector : selectors) {
+            try {
+                page.locator(selector).count();
+            } catch (PlaywrightException e) {
+                throw new CrawlFailedException(option + " '" + selector + "' is not a valid selector");
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.stagewire.crawler.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.stagewire.crawler.browser.BlockedRequest;
+import io.stagewire.crawler.testing.Hits;
+import io.stagewire.crawler.testing.RecordingListener;
+import io.stagewire.crawler.testing.TestSites;
+
+/**
+ * The crawler against misbehaving pages: internal addresses in subresources and redirects, server errors,
+ * a server that never answers, pagination loops. See {@link io.stagewire.crawler.testing.FixtureSites}.
+ */
+@QuarkusTest
+@WithTestResource(TestSites.class)
+class FixtureShopCrawlTest {
+
+    @Inject
+    ShopCrawler crawler;
+
+    private final String shop = TestSites.fixtureShop();
+    private final String internal = TestSites.internalSite();
+
+    @Test
+    void blocksSubresourcesAndRedirectsToInternalAddresses() {
+        RecordingListener listener = crawl("/list/guarded/");
+
+        assertThat(listener.capturedPaths()).containsExactly("/p/subresources/", "/p/ok/");
+        assertThat(listener.failures).singleElement().satisfies(failure -> {
+            assertThat(failure.productUrl().getPath()).isEqualTo("/p/redirect-out/");
+            assertThat(failure.reason()).isEqualTo("redirect to " + internal
+                    + "/secret refused: host 127.0.0.3 resolves to a loopback address");
+        });
+        assertThat(listener.blocked).contains(
+                new BlockedRequest("http://169.254.169.254/latest/meta-data/",
+                        "host 169.254.169.254 resolves to a link-local address"),
+                new BlockedRequest(internal + "/pixel.png", "host 127.0.0.3 resolves to a loopback address"),
+                new BlockedRequest(internal + "/frame", "host 127.0.0.3 resolves to a loopback address"));
+        // Neither the page's own requests nor the redirect hops (image and navigation) got through.
+        assertThat(Hits.onInternalSite(shop)).isZero();
+        assertThat(Hits.onFixtureShop(shop, "/redirect-img")).isEqualTo(1);
+    }
+
+    @Test
+    void retriesServerErrorsWithBackoffButNotClientErrors() {
+        RecordingListener listener = crawl("/list/retries/");
+
+        assertThat(listener.capturedPaths()).containsExactly("/p/flaky/");
+        assertThat(listener.failures).extracting(failure -> failure.productUrl().getPath() + " " + failure.reason())
+                .containsExactly("/p/broken/ HTTP 500", "/p/not-found/ HTTP 404");
+        assertThat(Hits.onFixtureShop(shop, "/p/flaky/")).isEqualTo(3);
+        assertThat(Hits.onFixtureShop(shop, "/p/broken/")).isEqualTo(3);
+        assertThat(Hits.onFixtureShop(shop, "/p/not-found/")).isEqualTo(1);
+    }
+
+    @Test
+    void givesUpOnAPageThatNeverAnswersAndGoesOn() {
+        long started = System.nanoTime();
+
+        RecordingListener listener = crawl("/list/hang/");
+
+        assertThat(listener.failures).singleElement().satisfies(failure -> {
+            assertThat(failure.productUrl().getPath()).isEqualTo("/p/hang/");
+            assertThat(failure.reason()).isEqualTo("no answer within 3 s");
+        });
+        assertThat(listener.capturedPaths()).containsExactly("/p/ok/");
+        assertThat(Hits.onFixtureShop(shop, "/p/hang/")).isEqualTo(3);
+        // Three attempts of 3 s each, not more.
+        assertThat((System.nanoTime() - started) / 1_000_000_000.0).isBetween(9.0, 20.0);
+    }
+
+    @Test
+    void walksPaginationWithoutLoopsDuplicatesOrOtherOrigins() {
+        RecordingListener listener = new RecordingListener();
+
+        CrawlResult result = crawler.crawl(URI.create(shop + "/list/loop/"), CrawlOptions.maxProducts(50),
+                () -> false, listener);
+
+        assertThat(listener.capturedPaths()).containsExactly("/p/ok/", "/p/second/", "/p/third/");
+        assertThat(result.listingPages()).isEqualTo(2);
+        assertThat(result.incomplete()).isEmpty();
+        assertThat(Hits.onInternalSite(shop)).isZero();
+    }
+
+    @Test
+    void failsTheCrawlWhenTheShopPageKeepsFailing() {
+        assertThatThrownBy(() -> crawl("/list/always-500/"))
+                .isInstanceOf(CrawlFailedException.class)
+                .hasMessage("shop page " + shop + "/list/always-500/ could not be loaded: HTTP 500");
+        assertThat(Hits.onFixtureShop(shop, "/list/always-500/")).isEqualTo(3);
+    }
+
+    @Test
+    void failsTheCrawlWhenNoProductLinksAreFound() {
+        assertThatThrownBy(() -> crawl("/list/none/"))
+                .isInstanceOf(CrawlFailedException.class)
+                .hasMessageStartingWith("no product links found on " + shop + "/list/none/ (selectors tried: a.product-link | ");
+    }
+
+    private RecordingListener crawl(String path) {
+        RecordingListener listener = new RecordingListener();
+        crawler.crawl(URI.create(shop + path), CrawlOptions.maxProducts(10), () -> false, listener);
+        return listener;
+    }
+}

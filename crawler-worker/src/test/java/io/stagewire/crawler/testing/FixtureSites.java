@@ -1,0 +1,154 @@
+package io.stagewire.crawler.testing;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Two small web servers on loopback for the crawler's guard, timeout and retry tests. The fixture shop on
+ * 127.0.0.2 is allow-listed; the "internal" server on 127.0.0.3 is not, so any request that reaches it is a
+ * guard failure. Both count their requests; {@code GET /__hits?path=P} on the fixture shop reports them
+ * (path {@code *} on server {@code internal} for all of the internal server's).
+ */
+public final class FixtureSites implements AutoCloseable {
+
+    private final HttpServer shop;
+    private final HttpServer internal;
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final CountDownLatch stopping = new CountDownLatch(1);
+    private final Map<String, AtomicInteger> shopHits = new ConcurrentHashMap<>();
+    private final AtomicInteger internalHits = new AtomicInteger();
+
+    public FixtureSites() throws IOException {
+        shop = HttpServer.create(new InetSocketAddress("127.0.0.2", 0), 0);
+        internal = HttpServer.create(new InetSocketAddress("127.0.0.3", 0), 0);
+        shop.setExecutor(threads);
+        internal.setExecutor(threads);
+        shop.createContext("/", this::serveShop);
+        internal.createContext("/", exchange -> {
+            internalHits.incrementAndGet();
+            respond(exchange, 200, "text/plain", "internal secret");
+        });
+        shop.start();
+        internal.start();
+    }
+
+    public String shopUrl() {
+        return "http://127.0.0.2:" + shop.getAddress().getPort();
+    }
+
+    public String internalUrl() {
+        return "http://127.0.0.3:" + internal.getAddress().getPort();
+    }
+
+    public String shopEndpoint() {
+        return "127.0.0.2:" + shop.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        stopping.countDown();
+        shop.stop(0);
+        internal.stop(0);
+        threads.shutdownNow();
+    }
+
+    private void serveShop(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        if (path.equals("/__hits")) {
+            String query = exchange.getRequestURI().getQuery();
+            int count = query.equals("server=internal")
+                    ? internalHits.get()
+                    : shopHits.getOrDefault(query.substring("path=".length()), new AtomicInteger()).get();
+            respond(exchange, 200, "text/plain", Integer.toString(count));
+            return;
+        }
+        int hit = shopHits.computeIfAbsent(path, key -> new AtomicInteger()).incrementAndGet();
+        String internalUrl = internalUrl();
+        switch (path) {
+            case "/list/guarded/" -> listing(exchange, null, "/p/subresources/", "/p/redirect-out/", "/p/ok/");
+            case "/list/retries/" -> listing(exchange, null, "/p/flaky/", "/p/broken/", "/p/not-found/");
+            case "/list/hang/" -> listing(exchange, null, "/p/hang/", "/p/ok/");
+            case "/list/none/" -> html(exchange, "<h1>Nothing here</h1><a href='/about/'>About</a>");
+            case "/list/always-500/" -> respond(exchange, 500, "text/plain", "down");
+            // Page 1 links to page 2 twice, plus an off-origin product; page 2 repeats a product and links back.
+            case "/list/loop/" -> listing(exchange, "/list/loop/2/", "/p/ok/", "/p/second/", "/p/ok/#reviews",
+                    internalUrl + "/p/elsewhere/");
+            case "/list/loop/2/" -> listing(exchange, "/list/loop/", "/p/ok/", "/p/third/");
+            case "/p/ok/", "/p/second/", "/p/third/" -> product(exchange, "Product " + path, "");
+            case "/p/subresources/" -> product(exchange, "Curious product",
+                    "<img src='http://169.254.169.254/latest/meta-data/' width=10 height=10>"
+                            + "<img src='" + internalUrl + "/pixel.png' width=10 height=10>"
+                            + "<img src='/redirect-img' width=10 height=10>"
+                            + "<iframe src='" + internalUrl + "/frame' width=10 height=10></iframe>");
+            case "/redirect-img" -> redirect(exchange, internalUrl + "/img-target.png");
+            case "/p/redirect-out/" -> redirect(exchange, internalUrl + "/secret");
+            case "/p/flaky/" -> {
+                if (hit <= 2) {
+                    respond(exchange, 500, "text/plain", "try again");
+                } else {
+                    product(exchange, "Flaky product", "");
+                }
+            }
+            case "/p/broken/" -> respond(exchange, 500, "text/plain", "always broken");
+            case "/p/hang/" -> {
+                try {
+                    stopping.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.close();
+            }
+            default -> respond(exchange, 404, "text/plain", "not found");
+        }
+    }
+
+    private static void listing(HttpExchange exchange, String next, String... products) throws IOException {
+        StringBuilder body = new StringBuilder("<h1>Listing</h1><ul>");
+        for (String product : products) {
+            body.append("<li><a class='product-link' href='").append(product).append("'>").append(product)
+                    .append("</a></li>");
+        }
+        body.append("</ul>");
+        if (next != null) {
+            body.append("<a rel='next' href='").append(next).append("'>next</a>");
+            body.append("<a rel='next' href='").append(next).append("'>2</a>");
+        }
+        html(exchange, body.toString());
+    }
+
+    private static void product(HttpExchange exchange, String name, String extra) throws IOException {
+        html(exchange, "<header>Fixture shop</header><main data-product style='width:400px'><h1>" + name
+                + "</h1><p>ART-00001 · 9,99 €</p>" + extra + "</main>");
+    }
+
+    private static void html(HttpExchange exchange, String body) throws IOException {
+        respond(exchange, 200, "text/html; charset=utf-8",
+                "<!doctype html><html><head><title>Fixture</title></head><body>" + body + "</body></html>");
+    }
+
+    private static void redirect(HttpExchange exchange, String location) throws IOException {
+        exchange.getResponseHeaders().set("Location", location);
+        exchange.sendResponseHeaders(302, -1);
+        exchange.close();
+    }
+
+    private static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}
