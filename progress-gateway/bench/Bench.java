@@ -1,0 +1,856 @@
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * progress-gateway benchmark (issue 3, item 9). See README.md next to this file.
+ *
+ * <pre>
+ * coordinator: java -cp CP Bench --target gateway|socketio --connections N --rate M --duration T ...
+ * worker     : started by the coordinator (one JVM per ~9k connections: RLIMIT_NOFILE is 20000 here)
+ * </pre>
+ *
+ * Every phase is bounded in time; every loop is bounded in count; only 127.0.0.0/8 is contacted.
+ */
+public class Bench {
+
+    // ------------------------------------------------------------------------------------------
+    // options
+    // ------------------------------------------------------------------------------------------
+
+    static Map<String, String> parse(String[] args, int from) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = from; i < args.length; i++) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument " + args[i]);
+            }
+            String key = args[i].substring(2);
+            String value = i + 1 < args.length && !args[i + 1].startsWith("--") ? args[++i] : "true";
+            options.put(key, value);
+        }
+        return options;
+    }
+
+    static String opt(Map<String, String> o, String key, String dflt) {
+        return o.getOrDefault(key, dflt);
+    }
+
+    static int intOpt(Map<String, String> o, String key, int dflt) {
+        return Integer.parseInt(o.getOrDefault(key, Integer.toString(dflt)));
+    }
+
+    static void requireLoopback(String host) {
+        if (!(host.equals("localhost") || host.startsWith("127."))) {
+            throw new IllegalArgumentException("only loopback targets are allowed: " + host);
+        }
+    }
+
+    static long nowMicros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("worker")) {
+            new Worker(parse(args, 1)).run();
+        } else {
+            new Coordinator(parse(args, 0)).run();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // /proc sampling
+    // ------------------------------------------------------------------------------------------
+
+    static long rssKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read /proc/" + pid + "/status", e);
+        }
+        return -1;
+    }
+
+    /** utime + stime of a process in clock ticks (USER_HZ = 100 on Linux x86-64). */
+    static long cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read /proc/" + pid + "/stat", e);
+        }
+    }
+
+    static int threads(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("Threads:")) {
+                    return Integer.parseInt(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // coordinator
+    // ------------------------------------------------------------------------------------------
+
+    static final class Coordinator {
+        final Map<String, String> o;
+        final String target;
+        final URI url;
+        final long pid;
+        final int connections;
+        final int jobs;
+        final int userSubs;
+        final int rate;
+        final int duration;
+        final int warmup;
+        final int settle;
+        final int procs;
+        final String run = "b" + Long.toString(System.currentTimeMillis(), 36);
+        final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        final PrintStream out = System.out;
+
+        Coordinator(Map<String, String> o) {
+            this.o = o;
+            target = opt(o, "target", "gateway");
+            url = URI.create(opt(o, "url", target.equals("gateway") ? "ws://127.0.0.1:8090/ws"
+                    : "ws://127.0.0.1:18100/socket.io/?EIO=4&transport=websocket"));
+            requireLoopback(url.getHost());
+            pid = Long.parseLong(o.get("pid"));
+            connections = intOpt(o, "connections", 1000);
+            jobs = intOpt(o, "jobs", Math.max(1, connections / 100));
+            userSubs = intOpt(o, "user-subs", 0);
+            rate = intOpt(o, "rate", 1000);
+            duration = Math.min(intOpt(o, "duration", 30), 180);
+            warmup = intOpt(o, "warmup", 3);
+            settle = intOpt(o, "settle", 5);
+            procs = intOpt(o, "procs", Math.max(1, (connections + 8999) / 9000));
+        }
+
+        void log(String format, Object... args) {
+            out.printf(Locale.ROOT, "[%s] %s%n", java.time.LocalTime.now().withNano(0), String.format(Locale.ROOT, format, args));
+            out.flush();
+        }
+
+        void run() throws Exception {
+            long t0 = System.nanoTime();
+            log("run %s: target=%s url=%s pid=%d connections=%d jobs=%d user-subs=%d rate=%d/s duration=%ds procs=%d",
+                    run, target, url, pid, connections, jobs, userSubs, rate, duration, procs);
+            boolean gateway = target.equals("gateway");
+            String[] subs = new String[2];
+            String[] tokens = new String[2];
+            String[] jobIds = new String[jobs];
+            int[] owners = new int[jobs];
+            String[] jobSince = new String[jobs];
+            String userSince = null;
+            KafkaProducer<String, byte[]> producer = null;
+            for (int k = 0; k < jobs; k++) {
+                jobIds[k] = run + "-" + k;
+                owners[k] = k % 2;
+            }
+            if (gateway) {
+                String[] users = opt(o, "users", "bob,carol").split(",");
+                for (int u = 0; u < 2; u++) {
+                    tokens[u] = token(users[u]);
+                    subs[u] = claim(tokens[u], "sub");
+                }
+                log("tokens for %s (%s) and %s (%s)", users[0], subs[0], users[1], subs[1]);
+                producer = producer();
+                // Seed one event per job, so the gateway knows each job's owner from events.
+                List<Future<RecordMetadata>> seeded = new ArrayList<>();
+                for (int k = 0; k < jobs; k++) {
+                    seeded.add(producer.send(event(jobIds[k], subs[owners[k]], 0.0, nowMicros())));
+                }
+                producer.flush();
+                int[] partitionOf = new int[jobs];
+                for (int k = 0; k < jobs; k++) {
+                    partitionOf[k] = seeded.get(k).get(10, TimeUnit.SECONDS).partition();
+                }
+                long[] end = endOffsets();
+                for (int k = 0; k < jobs; k++) {
+                    // "has everything up to the end of the job's partition": resume there, no replay.
+                    jobSince[k] = partitionOf[k] + "-" + (end[partitionOf[k]] - 1);
+                }
+                StringBuilder vector = new StringBuilder("U");
+                int last = end.length - 1;
+                while (last >= 0 && end[last] == 0) {
+                    last--;
+                }
+                for (int p = 0; p <= last; p++) {
+                    vector.append('.').append(Long.toString(end[p], 36));
+                }
+                userSince = vector.toString();
+                log("seeded %d jobs; end offsets of %d partitions read", jobs, end.length);
+                Thread.sleep(2000); // let the gateway consume the seed events
+            } else {
+                subs[0] = "bench-user-0";
+                subs[1] = "bench-user-1";
+            }
+
+            // worker configuration
+            Path dir = Files.createTempDirectory("stagewire-bench-");
+            Properties conf = new Properties();
+            conf.setProperty("target", target);
+            conf.setProperty("url", url.toString());
+            conf.setProperty("connections", Integer.toString(connections));
+            conf.setProperty("procs", Integer.toString(procs));
+            conf.setProperty("user-subs", Integer.toString(userSubs));
+            conf.setProperty("sources", opt(o, "sources", "8"));
+            conf.setProperty("connect-rate", Integer.toString(intOpt(o, "connect-rate", 2000) / procs));
+            conf.setProperty("event-loops", opt(o, "client-event-loops", "2"));
+            conf.setProperty("jobs", Integer.toString(jobs));
+            for (int u = 0; u < 2; u++) {
+                conf.setProperty("sub." + u, subs[u]);
+                if (tokens[u] != null) {
+                    conf.setProperty("token." + u, tokens[u]);
+                }
+            }
+            for (int k = 0; k < jobs; k++) {
+                conf.setProperty("job." + k, jobIds[k] + " " + owners[k] + " " + (jobSince[k] == null ? "-" : jobSince[k]));
+            }
+            if (userSince != null) {
+                conf.setProperty("user-since", userSince);
+            }
+            Path confFile = dir.resolve("worker.properties");
+            try (var w = Files.newBufferedWriter(confFile)) {
+                conf.store(w, "bench " + run);
+            }
+
+            Map<String, Double> metricsBefore = gateway ? metrics() : Map.of();
+            System.gc();
+            long rssBefore = rssKb(pid);
+            int threadsBefore = threads(pid);
+            log("server RSS before connecting: %d KiB (%d threads)", rssBefore, threadsBefore);
+
+            // start workers
+            List<WorkerProc> workers = new ArrayList<>();
+            String java = ProcessHandle.current().info().command().orElse("java");
+            for (int i = 0; i < procs; i++) {
+                ProcessBuilder pb = new ProcessBuilder(java, "-Xmx" + opt(o, "client-xmx", "2g"), "-XX:+UseParallelGC",
+                        "-cp", System.getProperty("java.class.path"), "Bench", "worker",
+                        "--conf", confFile.toString(), "--shard", Integer.toString(i));
+                pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+                workers.add(new WorkerProc(i, pb.start()));
+            }
+            int connectTimeout = intOpt(o, "connect-timeout", 60 + connections / Math.max(1, intOpt(o, "connect-rate", 2000)) * 2);
+            long connectStart = System.nanoTime();
+            int connected = 0;
+            int subscribed = 0;
+            int failed = 0;
+            for (WorkerProc w : workers) {
+                String[] ready = w.await("READY", connectTimeout + 30).split(" ");
+                connected += Integer.parseInt(ready[1]);
+                subscribed += Integer.parseInt(ready[2]);
+                failed += Integer.parseInt(ready[3]);
+            }
+            double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
+            log("connected %d/%d (%d failed), %d subscriptions confirmed, in %.1f s", connected, connections, failed,
+                    subscribed, connectSeconds);
+            Thread.sleep(settle * 1000L);
+            long rssIdle = rssKb(pid);
+            int threadsIdle = threads(pid);
+            double idlePerConn = connected == 0 ? 0 : (rssIdle - rssBefore) * 1024.0 / connected;
+            log("server RSS idle: %d KiB (%d threads) -> %.0f bytes per connection", rssIdle, threadsIdle, idlePerConn);
+            if (o.containsKey("idle-only")) {
+                for (WorkerProc w : workers) {
+                    w.send("STOP");
+                }
+                for (WorkerProc w : workers) {
+                    w.await("RESULT", 60);
+                    w.process.waitFor(30, TimeUnit.SECONDS);
+                }
+                writeResult(Map.of("run", run, "target", target, "connections", connected, "failed", failed,
+                        "rssBeforeKiB", rssBefore, "rssIdleKiB", rssIdle, "idleBytesPerConnection", Math.round(idlePerConn)));
+                return;
+            }
+
+            // event phase
+            long cpu0 = cpuTicks(pid);
+            long clientCpu0 = workers.stream().mapToLong(w -> cpuTicks(w.process.pid())).sum();
+            long recordFrom = nowMicros() + warmup * 1_000_000L;
+            for (WorkerProc w : workers) {
+                w.send("GO " + recordFrom);
+            }
+            AtomicLong rssBusyMax = new AtomicLong(rssIdle);
+            Thread sampler = Thread.ofPlatform().daemon().start(() -> {
+                for (int i = 0; i < duration * 4 + 40 && !Thread.currentThread().isInterrupted(); i++) {
+                    rssBusyMax.accumulateAndGet(rssKb(pid), Math::max);
+                    try {
+                        Thread.sleep(250);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            long phaseStart = System.nanoTime();
+            long produced;
+            if (gateway) {
+                produced = produce(producer, jobIds, owners, subs);
+            } else {
+                produced = publishSocketIo(jobIds, subs);
+            }
+            double phaseSeconds = (System.nanoTime() - phaseStart) / 1e9;
+            long cpu1 = cpuTicks(pid);
+            long clientCpu1 = workers.stream().mapToLong(w -> cpuTicks(w.process.pid())).sum();
+            Thread.sleep(intOpt(o, "drain", 3) * 1000L);
+            sampler.interrupt();
+            long received = 0;
+            long recorded = 0;
+            long errors = 0;
+            Map<String, Long> closes = new TreeMap<>();
+            Histogram latency = new Histogram(3_600_000_000L, 3);
+            for (WorkerProc w : workers) {
+                w.send("STOP");
+            }
+            for (WorkerProc w : workers) {
+                String[] result = w.await("RESULT", 60).split(" ");
+                received += Long.parseLong(result[1]);
+                recorded += Long.parseLong(result[2]);
+                errors += Long.parseLong(result[3]);
+                if (!result[4].equals("-")) {
+                    for (String kv : result[4].split(",")) {
+                        String[] p = kv.split("=");
+                        closes.merge(p[0], Long.parseLong(p[1]), Long::sum);
+                    }
+                }
+                latency.add(Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(result[5])), 0));
+                w.process.waitFor(30, TimeUnit.SECONDS);
+            }
+            Map<String, Double> metricsAfter = gateway ? metrics() : Map.of();
+            if (producer != null) {
+                producer.close(Duration.ofSeconds(5));
+            }
+            long rssEnd = rssKb(pid);
+            long subscribersPerEvent = 0; // expected deliveries per produced event, averaged
+            long[] perJob = new long[jobs];
+            for (int c = 0; c < connected && c < connections; c++) {
+                perJob[c % jobs]++;
+            }
+            int[] userSubscribers = new int[2];
+            for (int c = 0; c < Math.min(userSubs, connections); c++) {
+                userSubscribers[owners[c % jobs]]++;
+            }
+            double expected = 0;
+            for (int k = 0; k < jobs; k++) {
+                expected += perJob[k] + userSubscribers[owners[k]];
+            }
+            expected = expected / jobs * produced;
+            double serverCores = (cpu1 - cpu0) / 100.0 / phaseSeconds;
+            double clientCores = (clientCpu1 - clientCpu0) / 100.0 / phaseSeconds;
+            double deliveredPerSecond = received / phaseSeconds;
+            Map<String, Object> r = new java.util.LinkedHashMap<>();
+            r.put("run", run);
+            r.put("target", target);
+            r.put("label", opt(o, "label", ""));
+            r.put("connections", connected);
+            r.put("connectFailed", failed);
+            r.put("subscriptions", subscribed);
+            r.put("jobs", jobs);
+            r.put("userSubs", userSubs);
+            r.put("rate", rate);
+            r.put("seconds", round(phaseSeconds));
+            r.put("produced", produced);
+            r.put("producedPerSecond", round(produced / phaseSeconds));
+            r.put("expectedDeliveries", Math.round(expected));
+            r.put("received", received);
+            r.put("deliveredPerSecond", Math.round(deliveredPerSecond));
+            r.put("serverCores", round(serverCores));
+            r.put("deliveredPerServerCoreSecond", serverCores == 0 ? 0 : Math.round(deliveredPerSecond / serverCores));
+            r.put("clientCores", round(clientCores));
+            r.put("latencySamples", recorded);
+            r.put("p50ms", ms(latency.getValueAtPercentile(50)));
+            r.put("p99ms", ms(latency.getValueAtPercentile(99)));
+            r.put("p999ms", ms(latency.getValueAtPercentile(99.9)));
+            r.put("maxMs", ms(latency.getMaxValue()));
+            r.put("rssBeforeKiB", rssBefore);
+            r.put("rssIdleKiB", rssIdle);
+            r.put("rssBusyMaxKiB", rssBusyMax.get());
+            r.put("rssEndKiB", rssEnd);
+            r.put("idleBytesPerConnection", Math.round(idlePerConn));
+            r.put("busyBytesPerConnection", connected == 0 ? 0 : Math.round((rssBusyMax.get() - rssBefore) * 1024.0 / connected));
+            r.put("errorFrames", errors);
+            r.put("closes", closes.toString());
+            if (gateway) {
+                for (String m : List.of("stagewire_gateway_events_in_total", "stagewire_gateway_events_out_total",
+                        "stagewire_gateway_frames_written_total", "stagewire_gateway_progress_coalesced_total",
+                        "stagewire_gateway_slow_consumer_closes_total", "stagewire_gateway_records_invalid_total")) {
+                    r.put(m.replace("stagewire_gateway_", "gw_"), Math.round(metricsAfter.getOrDefault(m, 0.0) - metricsBefore.getOrDefault(m, 0.0)));
+                }
+            }
+            r.put("wallSeconds", round((System.nanoTime() - t0) / 1e9));
+            writeResult(r);
+        }
+
+        static double round(double v) {
+            return Math.round(v * 100) / 100.0;
+        }
+
+        static double ms(long micros) {
+            return Math.round(micros / 10.0) / 100.0;
+        }
+
+        void writeResult(Map<String, Object> r) throws IOException {
+            StringBuilder json = new StringBuilder("{");
+            r.forEach((k, v) -> json.append(json.length() > 1 ? ", " : "").append('"').append(k).append("\": ")
+                    .append(v instanceof String s ? '"' + s + '"' : String.valueOf(v)));
+            json.append('}');
+            log("RESULT %s", json);
+            String file = o.get("out");
+            if (file != null) {
+                Files.writeString(Path.of(file), json + "\n", java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.APPEND);
+            }
+        }
+
+        // ---- keycloak ----
+
+        String token(String user) throws Exception {
+            String keycloak = opt(o, "keycloak", "http://localhost:8180");
+            requireLoopback(URI.create(keycloak).getHost());
+            String form = "grant_type=password&client_id=stagewire-cli&username=" + user + "&password=" + user;
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                            URI.create(keycloak + "/realms/stagewire/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+            if (response.statusCode() != 200 || !m.find()) {
+                throw new IllegalStateException("no token for " + user + ": " + response.statusCode() + " " + response.body());
+            }
+            return m.group(1);
+        }
+
+        static String claim(String jwt, String name) {
+            String payload = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
+            Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(payload);
+            if (!m.find()) {
+                throw new IllegalStateException("token has no " + name);
+            }
+            return m.group(1);
+        }
+
+        // ---- kafka ----
+
+        KafkaProducer<String, byte[]> producer() {
+            Properties p = new Properties();
+            p.put("bootstrap.servers", opt(o, "kafka", "127.0.0.1:9092"));
+            p.put("acks", "1");
+            p.put("linger.ms", opt(o, "linger-ms", "1"));
+            p.put("enable.idempotence", "false");
+            p.put("client.id", "stagewire-bench");
+            return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        }
+
+        long[] endOffsets() {
+            Properties p = new Properties();
+            p.put("bootstrap.servers", opt(o, "kafka", "127.0.0.1:9092"));
+            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+                List<PartitionInfo> infos = consumer.partitionsFor(opt(o, "topic", "job.events"), Duration.ofSeconds(10));
+                List<TopicPartition> partitions = infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+                Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
+                long[] offsets = new long[partitions.size()];
+                end.forEach((tp, offset) -> offsets[tp.partition()] = offset);
+                return offsets;
+            }
+        }
+
+        final AtomicLong eventSeq = new AtomicLong();
+
+        ProducerRecord<String, byte[]> event(String jobId, String owner, double progress, long sentAtMicros) {
+            RecordHeaders h = new RecordHeaders();
+            h.add("ce_specversion", bytes("1.0"));
+            h.add("ce_id", bytes(run + "-e" + eventSeq.incrementAndGet()));
+            h.add("ce_source", bytes("/stagewire/bench"));
+            h.add("ce_type", bytes("job:progress"));
+            h.add("ce_subject", bytes(jobId));
+            h.add("ce_userid", bytes(owner));
+            h.add("ce_time", bytes(Instant.ofEpochSecond(sentAtMicros / 1_000_000, (sentAtMicros % 1_000_000) * 1000).toString()));
+            h.add("content-type", bytes("application/json"));
+            String data = String.format(Locale.ROOT, "{\"progress\":%.1f,\"sentAt\":%d}", progress, sentAtMicros);
+            return new ProducerRecord<>(opt(o, "topic", "job.events"), null, jobId, bytes(data), h);
+        }
+
+        static byte[] bytes(String s) {
+            return s.getBytes(StandardCharsets.UTF_8);
+        }
+
+        /** Sends rate events/s round-robin over the jobs for duration seconds; returns how many were sent. */
+        long produce(KafkaProducer<String, byte[]> producer, String[] jobIds, int[] owners, String[] subs) {
+            long total = (long) rate * duration;
+            long start = System.nanoTime();
+            long deadline = start + (duration + 10) * 1_000_000_000L;
+            long sent = 0;
+            while (sent < total && System.nanoTime() < deadline) {
+                long due = Math.min(total, (System.nanoTime() - start) * rate / 1_000_000_000L);
+                while (sent < due) {
+                    int k = (int) (sent % jobIds.length);
+                    double progress = (sent / jobIds.length) % 1000 / 10.0;
+                    producer.send(event(jobIds[k], subs[owners[k]], progress, nowMicros()));
+                    sent++;
+                }
+                LockSupport.parkNanos(200_000);
+            }
+            producer.flush();
+            log("produced %d events", sent);
+            return sent;
+        }
+
+        /** Asks the Socket.IO peer to emit the same load to its rooms; blocks until it is done. */
+        long publishSocketIo(String[] jobIds, String[] subs) throws Exception {
+            String control = opt(o, "control", "http://127.0.0.1:18100");
+            requireLoopback(URI.create(control).getHost());
+            StringBuilder body = new StringBuilder("{\"rate\":" + rate + ",\"duration\":" + duration + ",\"users\":[\""
+                    + subs[0] + "\",\"" + subs[1] + "\"],\"jobs\":[");
+            for (int k = 0; k < jobIds.length; k++) {
+                body.append(k > 0 ? "," : "").append("[\"").append(jobIds[k]).append("\",").append(k % 2).append(']');
+            }
+            body.append("]}");
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(control + "/publish"))
+                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(duration + 30))
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+            Matcher m = Pattern.compile("\"sent\":(\\d+)").matcher(response.body());
+            if (response.statusCode() != 200 || !m.find()) {
+                throw new IllegalStateException("publish failed: " + response.statusCode() + " " + response.body());
+            }
+            log("socket.io peer emitted %s events", m.group(1));
+            return Long.parseLong(m.group(1));
+        }
+
+        Map<String, Double> metrics() {
+            String base = "http://" + url.getHost() + ":" + url.getPort() + "/q/metrics";
+            Map<String, Double> values = new HashMap<>();
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base)).timeout(Duration.ofSeconds(10)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                for (String line : response.body().split("\n")) {
+                    if (line.startsWith("stagewire_gateway_")) {
+                        String name = line.split("[{ ]", 2)[0];
+                        String value = line.substring(line.lastIndexOf(' ') + 1);
+                        values.merge(name, Double.parseDouble(value), Double::sum);
+                    }
+                }
+            } catch (Exception e) {
+                log("metrics unavailable: %s", e);
+            }
+            return values;
+        }
+    }
+
+    /** A worker JVM and the lines it prints. */
+    static final class WorkerProc {
+        final int index;
+        final Process process;
+        final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
+
+        WorkerProc(int index, Process process) {
+            this.index = index;
+            this.process = process;
+            Thread.ofPlatform().daemon().start(() -> {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream()))) {
+                    String line;
+                    while ((line = r.readLine()) != null) {
+                        if (line.startsWith("READY") || line.startsWith("RESULT")) {
+                            lines.add(line);
+                        } else {
+                            System.out.println("  [worker " + index + "] " + line);
+                        }
+                    }
+                } catch (IOException ignored) {
+                }
+            });
+        }
+
+        String await(String prefix, int seconds) throws InterruptedException {
+            long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                for (String line : lines) {
+                    if (line.startsWith(prefix)) {
+                        lines.remove(line);
+                        return line;
+                    }
+                }
+                if (!process.isAlive() && lines.isEmpty()) {
+                    throw new IllegalStateException("worker " + index + " exited with " + process.exitValue());
+                }
+                Thread.sleep(50);
+            }
+            process.destroy();
+            throw new IllegalStateException("worker " + index + " did not report " + prefix + " within " + seconds + " s");
+        }
+
+        void send(String command) throws IOException {
+            process.getOutputStream().write((command + "\n").getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // worker: holds a shard of the client connections
+    // ------------------------------------------------------------------------------------------
+
+    static final class Worker {
+        final Properties conf = new Properties();
+        final int shard;
+        final boolean socketIo;
+        final ConcurrentHistogram latency = new ConcurrentHistogram(3_600_000_000L, 3);
+        final LongAdder received = new LongAdder();
+        final LongAdder recorded = new LongAdder();
+        final LongAdder errors = new LongAdder();
+        final AtomicInteger subscribed = new AtomicInteger();
+        final AtomicInteger connected = new AtomicInteger();
+        final AtomicInteger failed = new AtomicInteger();
+        final AtomicInteger printedErrors = new AtomicInteger();
+        final Map<String, LongAdder> closes = new ConcurrentHashMap<>();
+        final List<WebSocket> sockets = java.util.Collections.synchronizedList(new ArrayList<>());
+        volatile long recordFrom = Long.MAX_VALUE;
+        volatile boolean counting;
+
+        Worker(Map<String, String> o) throws IOException {
+            try (var r = Files.newBufferedReader(Path.of(o.get("conf")))) {
+                conf.load(r);
+            }
+            shard = Integer.parseInt(o.get("shard"));
+            socketIo = conf.getProperty("target").equals("socketio");
+        }
+
+        void run() throws Exception {
+            URI url = URI.create(conf.getProperty("url"));
+            requireLoopback(url.getHost());
+            int connections = Integer.parseInt(conf.getProperty("connections"));
+            int procs = Integer.parseInt(conf.getProperty("procs"));
+            int userSubs = Integer.parseInt(conf.getProperty("user-subs"));
+            int sources = Integer.parseInt(conf.getProperty("sources"));
+            int connectRate = Math.max(1, Integer.parseInt(conf.getProperty("connect-rate")));
+            int jobs = Integer.parseInt(conf.getProperty("jobs"));
+            String[][] job = new String[jobs][];
+            for (int k = 0; k < jobs; k++) {
+                job[k] = conf.getProperty("job." + k).split(" ");
+            }
+            Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Integer.parseInt(conf.getProperty("event-loops")))
+                    .setBlockedThreadCheckInterval(60_000));
+            WebSocketClient[] clients = new WebSocketClient[sources];
+            for (int s = 0; s < sources; s++) {
+                clients[s] = vertx.createWebSocketClient(new WebSocketClientOptions()
+                        .setLocalAddress("127.0.0." + (2 + s))
+                        .setMaxConnections(100_000)
+                        .setConnectTimeout(30_000)
+                        .setMaxFrameSize(65536).setMaxMessageSize(262144));
+            }
+            List<Integer> mine = new ArrayList<>();
+            for (int c = shard; c < connections; c += procs) {
+                mine.add(c);
+            }
+            int expectedSubscriptions = 0;
+            for (int c : mine) {
+                expectedSubscriptions += 1 + (c < userSubs ? 1 : 0);
+            }
+            AtomicInteger done = new AtomicInteger();
+            long connectStart = System.nanoTime();
+            int perTick = Math.max(1, connectRate / 100);
+            for (int i = 0; i < mine.size(); i += perTick) {
+                long due = connectStart + (long) (i / (double) connectRate * 1e9);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                for (int j = i; j < Math.min(mine.size(), i + perTick); j++) {
+                    int c = mine.get(j);
+                    String[] jb = job[c % jobs];
+                    int owner = Integer.parseInt(jb[1]);
+                    String sub = conf.getProperty("sub." + owner);
+                    WebSocketConnectOptions co = new WebSocketConnectOptions()
+                            .setHost(url.getHost()).setPort(url.getPort())
+                            .setURI(url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery()))
+                            .setAllowOriginHeader(false);
+                    if (!socketIo) {
+                        co.addHeader("Authorization", "Bearer " + conf.getProperty("token." + owner));
+                    }
+                    List<String> subscribes = new ArrayList<>();
+                    if (socketIo) {
+                        subscribes.add("42[\"subscribe\",\"job:" + jb[0] + "\"]");
+                        if (c < userSubs) {
+                            subscribes.add("42[\"subscribe\",\"user:" + sub + "\"]");
+                        }
+                    } else {
+                        subscribes.add("{\"op\":\"subscribe\",\"channel\":\"job:" + jb[0] + "\"" + (jb[2].equals("-") ? "" : ",\"since\":\"" + jb[2] + "\"") + "}");
+                        if (c < userSubs) {
+                            String since = conf.getProperty("user-since");
+                            subscribes.add("{\"op\":\"subscribe\",\"channel\":\"user:" + sub + "\"" + (since == null ? "" : ",\"since\":\"" + since + "\"") + "}");
+                        }
+                    }
+                    clients[c % sources].connect(co).onComplete(ar -> {
+                        done.incrementAndGet();
+                        if (ar.failed()) {
+                            if (failed.incrementAndGet() <= 5) {
+                                System.out.println("connect failed: " + ar.cause());
+                            }
+                            return;
+                        }
+                        connected.incrementAndGet();
+                        WebSocket ws = ar.result();
+                        sockets.add(ws);
+                        ws.closeHandler(v -> {
+                            String code = String.valueOf(ws.closeStatusCode());
+                            closes.computeIfAbsent(code, x -> new LongAdder()).increment();
+                        });
+                        ws.exceptionHandler(t -> { });
+                        ws.textMessageHandler(text -> onText(ws, text, subscribes));
+                        if (!socketIo) {
+                            for (String s : subscribes) {
+                                ws.writeTextMessage(s);
+                            }
+                        }
+                    });
+                }
+            }
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (System.nanoTime() < deadline && (done.get() < mine.size() || subscribed.get() < expectedSubscriptions - 0)) {
+                if (done.get() >= mine.size() && subscribed.get() + errors.intValue() >= expectedSubscriptions
+                        - (failed.get() * 2)) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            System.out.println("READY " + connected.get() + " " + subscribed.get() + " " + failed.get());
+            System.out.flush();
+
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in));
+            String line;
+            long stopBy = System.nanoTime() + 600_000_000_000L; // a worker never lives past 10 minutes of commands
+            while ((line = in.readLine()) != null && System.nanoTime() < stopBy) {
+                if (line.startsWith("GO ")) {
+                    received.reset();
+                    recorded.reset();
+                    recordFrom = Long.parseLong(line.substring(3));
+                    counting = true;
+                } else if (line.equals("STOP")) {
+                    counting = false;
+                    recordFrom = Long.MAX_VALUE;
+                    StringBuilder cl = new StringBuilder();
+                    closes.forEach((k, v) -> cl.append(cl.length() > 0 ? "," : "").append(k).append('=').append(v.sum()));
+                    ByteBuffer buf = ByteBuffer.allocate(latency.getNeededByteBufferCapacity());
+                    int len = latency.copy().encodeIntoCompressedByteBuffer(buf);
+                    String hist = Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buf.array(), len));
+                    System.out.println("RESULT " + received.sum() + " " + recorded.sum() + " " + errors.sum() + " "
+                            + (cl.length() == 0 ? "-" : cl) + " " + hist);
+                    System.out.flush();
+                    break;
+                }
+            }
+            vertx.close().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+            System.exit(0);
+        }
+
+        void onText(WebSocket ws, String text, List<String> subscribes) {
+            int at = text.indexOf("\"sentAt\":");
+            if (at >= 0) {
+                long now = nowMicros();
+                long sent = 0;
+                for (int i = at + 9; i < text.length(); i++) {
+                    char ch = text.charAt(i);
+                    if (ch < '0' || ch > '9') {
+                        break;
+                    }
+                    sent = sent * 10 + (ch - '0');
+                }
+                if (counting) {
+                    received.increment();
+                }
+                if (sent >= recordFrom) {
+                    latency.recordValue(Math.max(0, now - sent));
+                    recorded.increment();
+                }
+                return;
+            }
+            if (socketIo) {
+                if (text.equals("2")) {
+                    ws.writeTextMessage("3");
+                } else if (text.startsWith("0{")) {
+                    ws.writeTextMessage("40");
+                } else if (text.startsWith("40")) {
+                    for (String s : subscribes) {
+                        ws.writeTextMessage(s);
+                    }
+                } else if (text.startsWith("42[\"subscribed\"")) {
+                    subscribed.incrementAndGet();
+                } else {
+                    unexpected(text);
+                }
+                return;
+            }
+            if (text.startsWith("{\"type\":\"subscribed\"")) {
+                subscribed.incrementAndGet();
+            } else if (text.startsWith("{\"type\":\"error\"")) {
+                errors.increment();
+                unexpected(text);
+            } else if (!text.startsWith("{\"type\":\"snapshot\"") && !text.startsWith("{\"type\":\"pong\"")) {
+                unexpected(text);
+            }
+        }
+
+        void unexpected(String text) {
+            if (printedErrors.incrementAndGet() <= 5) {
+                System.out.println("frame: " + (text.length() > 300 ? text.substring(0, 300) + "..." : text));
+            }
+        }
+    }
+}
