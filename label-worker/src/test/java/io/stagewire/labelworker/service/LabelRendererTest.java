@@ -229,7 +229,8 @@ class LabelRendererTest {
 
     @Test
     void refusesATemplateTooSmallForABarcode() {
-        LabelTemplate tiny = new LabelTemplate(40, 15, 2, 9, 2, 14, 6, true, "de-DE", 300);
+        LabelTemplate tiny = new LabelTemplate(40, 15, 2, 9, 2, 14, 6, true, "de-DE", 300,
+                io.stagewire.labelworker.domain.BarcodeFormat.AUTO);
 
         assertRefused(tiny, KETTLE).hasMessageStartingWith("the label is too small:");
     }
