@@ -11,12 +11,15 @@ import java.util.Locale;
  * @param detailFontPt article number and the digits under an EAN barcode
  * @param showOldPrice print a struck-through old price above the price when the label has one
  * @param localeTag BCP 47 tag deciding the price format, e.g. {@code de-DE} gives {@code 19,99 €}
+ * @param barcodeFormat which barcode the label carries
  */
 public record LabelTemplate(double widthMm, double heightMm, double marginMm, float nameFontPt, int nameMaxLines,
-                            float priceFontPt, float detailFontPt, boolean showOldPrice, String localeTag, int dpi) {
+                            float priceFontPt, float detailFontPt, boolean showOldPrice, String localeTag, int dpi,
+                            BarcodeFormat barcodeFormat) {
 
     /** A common shelf-edge label: 62 × 29 mm (the continuous 62 mm roll of label printers), German prices. */
-    public static final LabelTemplate SHELF_LABEL = new LabelTemplate(62, 29, 2, 8.5f, 2, 22, 6, true, "de-DE", 300);
+    public static final LabelTemplate SHELF_LABEL = new LabelTemplate(62, 29, 2, 8.5f, 2, 22, 6, true, "de-DE", 300,
+            BarcodeFormat.AUTO);
 
     public LabelTemplate {
         if (widthMm < 20 || heightMm < 15 || widthMm > 300 || heightMm > 300) {
@@ -37,6 +40,9 @@ public record LabelTemplate(double widthMm, double heightMm, double marginMm, fl
         if (dpi < 150 || dpi > 1200) {
             throw new IllegalArgumentException("dpi must be 150–1200, was " + dpi);
         }
+        if (barcodeFormat == null) {
+            throw new IllegalArgumentException("barcodeFormat is required");
+        }
     }
 
     public Locale locale() {
@@ -45,11 +51,16 @@ public record LabelTemplate(double widthMm, double heightMm, double marginMm, fl
 
     public LabelTemplate withShowOldPrice(boolean show) {
         return new LabelTemplate(widthMm, heightMm, marginMm, nameFontPt, nameMaxLines, priceFontPt, detailFontPt, show,
-                localeTag, dpi);
+                localeTag, dpi, barcodeFormat);
+    }
+
+    public LabelTemplate withBarcodeFormat(BarcodeFormat format) {
+        return new LabelTemplate(widthMm, heightMm, marginMm, nameFontPt, nameMaxLines, priceFontPt, detailFontPt,
+                showOldPrice, localeTag, dpi, format);
     }
 
     public LabelTemplate withLocaleTag(String tag) {
         return new LabelTemplate(widthMm, heightMm, marginMm, nameFontPt, nameMaxLines, priceFontPt, detailFontPt,
-                showOldPrice, tag, dpi);
+                showOldPrice, tag, dpi, barcodeFormat);
     }
 }

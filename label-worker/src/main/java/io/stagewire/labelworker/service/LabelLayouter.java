@@ -11,6 +11,7 @@ import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -40,13 +41,19 @@ final class LabelLayouter {
     }
 
     LabelLayout layout(LabelTemplate template, LabelData data, LabelBarcode barcode) {
-        return new Layout(template, data, barcode).build();
+        return layout(template, data, Optional.of(barcode));
+    }
+
+    /** Without a barcode the price column spans the label's width. */
+    LabelLayout layout(LabelTemplate template, LabelData data, Optional<LabelBarcode> barcode) {
+        return new Layout(template, data, barcode.orElse(null)).build();
     }
 
     /** The state of one layout in progress. */
     private final class Layout {
         private final LabelTemplate template;
         private final LabelData data;
+        /** null: the template asks for none. */
         private final LabelBarcode barcode;
         private final Locale locale;
         private final float width;
@@ -68,7 +75,7 @@ final class LabelLayouter {
 
         LabelLayout build() {
             float regionTop = name();
-            float columnLeft = barcode(regionTop);
+            float columnLeft = barcode == null ? margin : barcode(regionTop);
             priceColumn(regionTop, columnLeft);
             return new LabelLayout(width, height, elements);
         }

@@ -3,6 +3,7 @@ package io.stagewire.labelworker.service;
 import io.stagewire.labelworker.domain.LabelData;
 import io.stagewire.labelworker.domain.LabelTemplate;
 import io.stagewire.labelworker.domain.RenderedLabel;
+import java.util.Optional;
 
 /**
  * Renders a label as PNG and PDF from one layout. Thread-safe: the fonts are loaded once and only
@@ -25,9 +26,10 @@ public final class LabelRenderer {
      *                                 message is the reason for {@code label:failed}
      */
     public RenderedLabel render(LabelTemplate template, LabelData data) {
-        LabelBarcode barcode = BarcodeChooser.choose(data);
+        Optional<LabelBarcode> barcode = BarcodeChooser.choose(data, template.barcodeFormat());
         LabelLayout layout = layouter.layout(template, data, barcode);
-        return new RenderedLabel(png.write(layout, template.dpi()), pdf.write(layout, data.name()), barcode.type(),
-                barcode.content(), barcode.fallbackReason());
+        return new RenderedLabel(png.write(layout, template.dpi()), pdf.write(layout, data.name()),
+                barcode.map(LabelBarcode::type).orElse(null), barcode.map(LabelBarcode::content).orElse(null),
+                barcode.map(LabelBarcode::fallbackReason).orElse(null));
     }
 }

@@ -94,6 +94,37 @@ class LabelRendererTest {
     }
 
     @Test
+    void aCode128TemplateIgnoresAValidEan() {
+        RenderedLabel label = RENDERER.render(SHELF.withBarcodeFormat(io.stagewire.labelworker.domain.BarcodeFormat.CODE_128),
+                KETTLE);
+
+        assertThat(label.barcodeType()).isEqualTo(BarcodeType.CODE_128);
+        assertScansAs(png(label), BarcodeFormat.CODE_128, "ART-10234");
+    }
+
+    @Test
+    void anEan13TemplateFailsALabelWithoutAValidEanNamingWhy() {
+        LabelTemplate eanOnly = SHELF.withBarcodeFormat(io.stagewire.labelworker.domain.BarcodeFormat.EAN_13);
+
+        assertThat(RENDERER.render(eanOnly, KETTLE).barcodeType()).isEqualTo(BarcodeType.EAN_13);
+        assertThatThrownBy(() -> RENDERER.render(eanOnly, TOASTER)).isInstanceOf(LabelRenderingException.class)
+                .hasMessage("the template asks for an EAN-13 barcode, but article 'ART-20518' has no EAN");
+        assertThatThrownBy(() -> RENDERER.render(eanOnly, withEan(KETTLE, "4006381333932")))
+                .hasMessage("the template asks for an EAN-13 barcode, but EAN '4006381333932' has a wrong check digit");
+    }
+
+    @Test
+    void aTemplateWithoutBarcodeDrawsNoBars() {
+        RenderedLabel label = RENDERER.render(SHELF.withBarcodeFormat(io.stagewire.labelworker.domain.BarcodeFormat.NONE),
+                KETTLE);
+
+        assertThat(label.barcode()).isEmpty();
+        assertThat(label.barcodeContent()).isNull();
+        assertThat(label.png()).isNotEmpty();
+        assertThat(label.pdf()).isNotEmpty();
+    }
+
+    @Test
     void eanWrittenWithSpacesIsStillAnEan() {
         RenderedLabel label = RENDERER.render(SHELF, withEan(KETTLE, "4 006381 333931"));
 
@@ -229,7 +260,8 @@ class LabelRendererTest {
 
     @Test
     void refusesATemplateTooSmallForABarcode() {
-        LabelTemplate tiny = new LabelTemplate(40, 15, 2, 9, 2, 14, 6, true, "de-DE", 300);
+        LabelTemplate tiny = new LabelTemplate(40, 15, 2, 9, 2, 14, 6, true, "de-DE", 300,
+                io.stagewire.labelworker.domain.BarcodeFormat.AUTO);
 
         assertRefused(tiny, KETTLE).hasMessageStartingWith("the label is too small:");
     }

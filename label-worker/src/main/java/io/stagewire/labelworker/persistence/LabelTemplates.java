@@ -1,0 +1,37 @@
+package io.stagewire.labelworker.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** Reads label templates; job-api owns and writes them. */
+@ApplicationScoped
+public class LabelTemplates {
+    private final DataSource dataSource;
+
+    LabelTemplates(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public Optional<StoredLabelTemplate> find(String templateId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("""
+                     select id, width_mm, height_mm, barcode_format, currency, font_size_pt
+                       from label_templates where id = ?""")) {
+            query.setString(1, templateId);
+            try (ResultSet result = query.executeQuery()) {
+                if (!result.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new StoredLabelTemplate(result.getString(1), result.getInt(2), result.getInt(3),
+                        result.getString(4), result.getString(5).strip(), result.getInt(6)));
+            }
+        } catch (SQLException e) {
+            throw new StorageException("cannot read label template " + templateId, e);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package io.stagewire.labelworker.service;
+
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.stagewire.events.StageEvent;
+import io.stagewire.events.work.LabelRequest;
+import io.stagewire.labelworker.domain.LabelData;
+import io.stagewire.labelworker.domain.LabelTemplate;
+import io.stagewire.labelworker.domain.MatchResult;
+import io.stagewire.labelworker.domain.OcrReading;
+import io.stagewire.labelworker.domain.RenderedLabel;
+import io.stagewire.labelworker.messaging.EventSendException;
+import io.stagewire.labelworker.messaging.StageEventSender;
+import io.stagewire.labelworker.persistence.Jobs;
+import io.stagewire.labelworker.persistence.LabelFile;
+import io.stagewire.labelworker.persistence.LabelFiles;
+import io.stagewire.labelworker.persistence.StorageException;
+import io.stagewire.labelworker.persistence.StoredLabelTemplate;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.jboss.logging.Logger;
+
+/**
+ * Answers one label request (docs/work-messages.md): exactly one match:found or match:failed, and
+ * after match:found exactly one label:generated (its files stored first) or label:failed.
+ *
+ * <p>Redelivery: the work is deterministic (same list, template and reading give the same match and
+ * byte-identical files) and every id is derived from the requestId, so doing a request again
+ * stores nothing new and sends events job-api already has. That is also what makes a worker killed
+ * between storing and sending lose nothing: the redelivered request finishes the job.
+ */
+@ApplicationScoped
+public class LabelRequestProcessor {
+    private static final Logger LOG = Logger.getLogger(LabelRequestProcessor.class);
+    private static final Pattern NOT_FILE_NAME_SAFE = Pattern.compile("[^A-Za-z0-9._-]+");
+
+    private final Jobs jobs;
+    private final Catalog catalog;
+    private final LabelRenderer renderer;
+    private final LabelFiles files;
+    private final StageEventSender sender;
+    private final String localeTag;
+
+    LabelRequestProcessor(Jobs jobs, Catalog catalog, LabelRenderer renderer, LabelFiles files, StageEventSender sender,
+                          @ConfigProperty(name = "stagewire.label.locale") String localeTag) {
+        this.jobs = jobs;
+        this.catalog = catalog;
+        this.renderer = renderer;
+        this.files = files;
+        this.sender = sender;
+        this.localeTag = localeTag;
+    }
+
+    /**
+     * Postgres or Kafka being away for a moment retries the whole request (safe, see above); a
+     * request still failing after that goes to the dead-letter topic.
+     */
+    @Retry(retryOn = {StorageException.class, EventSendException.class}, maxRetries = 8, delay = 250)
+    @ExponentialBackoff(maxDelay = 10_000)
+    public void process(LabelRequest request) {
+        if (jobs.isCancelled(request.jobId())) {
+            LOG.debugf("job %s is cancelled: request %s dropped", request.jobId(), request.requestId());
+            return;
+        }
+        LabelEvents events = new LabelEvents(request);
+        Optional<StoredLabelTemplate> template = catalog.template(request.templateId());
+        // Price lists carry no currency: their prices are in the currency the label prints.
+        String currency = template.map(StoredLabelTemplate::currency).orElse(request.currency());
+        switch (match(request, currency, events)) {
+            case Unmatched unmatched -> sender.send(events.matchFailed(unmatched.reason()));
+            case Matched matched -> {
+                sender.send(matched.event());
+                sender.send(label(request, template, matched, events));
+            }
+        }
+    }
+
+    private sealed interface ItemMatch {
+    }
+
+    /** @param label what goes on the label; throws {@link LabelRenderingException} when no label can be made */
+    private record Matched(StageEvent event, String articleNumber, Supplier<LabelData> label)
+            implements ItemMatch {
+    }
+
+    private record Unmatched(String reason) implements ItemMatch {
+    }
+
+    private ItemMatch match(LabelRequest request, String currency, LabelEvents events) {
+        if (request.priceListId() == null) {
+            return fromReading(request, currency, events);
+        }
+        Optional<PriceListMatcher> matcher = currency == null ? Optional.empty()
+                : catalog.matcher(request.priceListId(), currency);
+        if (matcher.isEmpty()) {
+            return new Unmatched(currency == null
+                    ? "no label template '" + request.templateId() + "' to take the price list's currency from"
+                    : "no price list '" + request.priceListId() + "'");
+        }
+        return switch (matcher.get().match(new OcrReading(request.articleNumber(), request.name(), request.price(),
+                request.currency()))) {
+            case MatchResult.Found found -> new Matched(events.matchFound(found), found.row().articleNumber(),
+                    () -> LabelData.of(found.row()));
+            case MatchResult.Failed failed -> new Unmatched(failed.message());
+        };
+    }
+
+    /** Without a price list the shop page is the only source: the label shows what OCR read. */
+    private static ItemMatch fromReading(LabelRequest request, String templateCurrency, LabelEvents events) {
+        String articleNumber = request.articleNumber() == null ? "" : request.articleNumber().strip();
+        if (articleNumber.isEmpty()) {
+            return new Unmatched("no article number was read");
+        }
+        String currency = request.currency() != null && !request.currency().isBlank() ? request.currency().strip()
+                : templateCurrency;
+        return new Matched(events.takenAsRead(articleNumber, currency), articleNumber, () -> {
+            if (request.price() == null || currency == null) {
+                throw new LabelRenderingException("no price was read, and the job has no price list to take it from");
+            }
+            return new LabelData(request.name(), request.price(), currency, articleNumber, request.ean(), null);
+        });
+    }
+
+    private StageEvent label(LabelRequest request, Optional<StoredLabelTemplate> stored,
+                                                 Matched matched, LabelEvents events) {
+        if (stored.isEmpty()) {
+            return events.labelFailed(matched.articleNumber(), "no label template '" + request.templateId() + "'");
+        }
+        LabelTemplate template;
+        try {
+            template = LabelTemplateMapping.toLabelTemplate(stored.get(), localeTag);
+        } catch (IllegalArgumentException e) {
+            return events.labelFailed(matched.articleNumber(),
+                    "label template '" + request.templateId() + "' cannot be used: " + e.getMessage());
+        }
+        RenderedLabel label;
+        try {
+            label = renderer.render(template, matched.label().get());
+        } catch (LabelRenderingException e) {
+            return events.labelFailed(matched.articleNumber(), e.getMessage());
+        }
+        ItemIds ids = events.ids();
+        String fileName = "label-" + NOT_FILE_NAME_SAFE.matcher(matched.articleNumber()).replaceAll("_");
+        files.store(List.of(
+                new LabelFile(ids.pngFile(), request.userId(), request.jobId(), "label-png", "image/png",
+                        fileName + ".png", label.png()),
+                new LabelFile(ids.pdfFile(), request.userId(), request.jobId(), "label-pdf", "application/pdf",
+                        fileName + ".pdf", label.pdf())));
+        return events.labelGenerated(matched.articleNumber(), label.barcodeType());
+    }
+}
