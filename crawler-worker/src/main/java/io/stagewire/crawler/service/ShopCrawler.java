@@ -46,13 +46,26 @@ public class ShopCrawler {
      * @throws CrawlFailedException when the crawl as a whole cannot be done, with the reason for the user
      */
     public CrawlResult crawl(URI shopUrl, CrawlOptions options, BooleanSupplier cancelled, CrawlListener listener) {
+        return crawl(shopUrl, options, config.maxListingPages(), cancelled, listener);
+    }
+
+    /**
+     * Crawls the shop at {@code shopUrl}, walking at most {@code maxListingPages} listing pages (a job's
+     * {@code crawlerConfig.maxPages}); the configured {@code stagewire.crawler.max-listing-pages} caps it still.
+     */
+    public CrawlResult crawl(URI shopUrl, CrawlOptions options, int maxListingPages, BooleanSupplier cancelled,
+            CrawlListener listener) {
+        if (maxListingPages < 1) {
+            throw new IllegalArgumentException("maxListingPages must be at least 1, was " + maxListingPages);
+        }
         GuardVerdict verdict = guard.check(shopUrl);
         if (!verdict.isAllowed()) {
             throw new CrawlFailedException("shop URL " + shopUrl + " refused: " + verdict.refusal());
         }
         CrawlSelectors selectors = CrawlSelectors.of(options, config.selectors());
+        int pageCap = Math.min(maxListingPages, config.maxListingPages());
         try (BrowserTab tab = openTab()) {
-            return new CrawlRun(shopUrl, options, selectors, config.maxListingPages(), tab, loader, cancelled,
+            return new CrawlRun(shopUrl, options, selectors, pageCap, tab, loader, cancelled,
                     listener, metrics).run();
         } catch (BrowserInterruptedException e) {
             throw new CrawlFailedException("crawl interrupted", e);

@@ -1,0 +1,64 @@
+package io.stagewire.crawler.messaging;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+
+import io.stagewire.events.JobIds;
+import io.stagewire.events.work.CrawlRequest;
+import io.stagewire.events.work.CrawlerConfig;
+import io.stagewire.events.work.WorkMessages;
+
+/** Reads a crawl.requests record and refuses one that cannot be answered with stage events. */
+final class CrawlRequests {
+
+    private CrawlRequests() {
+    }
+
+    /** @throws IllegalArgumentException with the reason, which becomes the dead letter's dead-letter-reason */
+    static CrawlRequest decode(byte[] value) {
+        if (value == null) {
+            throw new IllegalArgumentException("the record has no value");
+        }
+        CrawlRequest request = WorkMessages.read(value, CrawlRequest.class);
+        if (!JobIds.isValid(request.jobId())) {
+            throw new IllegalArgumentException("jobId '" + request.jobId() + "' is not 1-128 of A-Za-z0-9._:-");
+        }
+        // Event ids derive from requestId, and the envelope allows ids of up to 256 characters.
+        requireText("requestId", request.requestId(), 128);
+        requireText("userId", request.userId(), 256);
+        requireText("shopUrl", request.shopUrl(), 2048);
+        requireHttpUrl(request.shopUrl());
+        CrawlerConfig config = request.crawlerConfig();
+        if (config == null) {
+            throw new IllegalArgumentException("CrawlRequest needs crawlerConfig");
+        }
+        if (config.maxProducts() < CrawlerConfig.MIN_PRODUCTS || config.maxProducts() > CrawlerConfig.MAX_PRODUCTS) {
+            throw new IllegalArgumentException("crawlerConfig.maxProducts must be " + CrawlerConfig.MIN_PRODUCTS + "-"
+                    + CrawlerConfig.MAX_PRODUCTS + ", was " + config.maxProducts());
+        }
+        int maxPages = config.effectiveMaxPages();
+        if (maxPages < CrawlerConfig.MIN_PAGES || maxPages > CrawlerConfig.MAX_PAGES) {
+            throw new IllegalArgumentException("crawlerConfig.maxPages must be " + CrawlerConfig.MIN_PAGES + "-"
+                    + CrawlerConfig.MAX_PAGES + ", was " + maxPages);
+        }
+        return request;
+    }
+
+    private static void requireText(String field, String value, int maxChars) {
+        if (value == null || value.isBlank() || value.length() > maxChars) {
+            throw new IllegalArgumentException("CrawlRequest needs " + field + " of 1-" + maxChars + " characters");
+        }
+    }
+
+    private static void requireHttpUrl(String shopUrl) {
+        try {
+            URI url = new URI(shopUrl);
+            if (!("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme()))
+                    || url.getHost() == null) {
+                throw new IllegalArgumentException("shopUrl '" + shopUrl + "' is not an http(s) URL with a host");
+            }
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("shopUrl is not a URL: " + e.getMessage(), e);
+        }
+    }
+}

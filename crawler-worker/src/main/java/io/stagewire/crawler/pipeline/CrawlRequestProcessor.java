@@ -1,0 +1,89 @@
+package io.stagewire.crawler.pipeline;
+
+import java.net.URI;
+import java.time.temporal.ChronoUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.jboss.logging.Logger;
+
+import io.stagewire.crawler.messaging.EventSendException;
+import io.stagewire.crawler.messaging.OcrRequestSender;
+import io.stagewire.crawler.messaging.StageEventSender;
+import io.stagewire.crawler.persistence.JobCancellation;
+import io.stagewire.crawler.persistence.ScreenshotFiles;
+import io.stagewire.crawler.persistence.StorageException;
+import io.stagewire.crawler.service.CrawlFailedException;
+import io.stagewire.crawler.service.CrawlOptions;
+import io.stagewire.crawler.service.CrawlResult;
+import io.stagewire.crawler.service.ShopCrawler;
+import io.stagewire.events.work.CrawlRequest;
+
+/**
+ * Answers one CrawlRequest: crawl:started, per product the stored PNG, screenshot:captured and an OcrRequest, then
+ * crawl:completed with the count or crawl:failed with the reason. A cancelled job ends the crawl at the next page
+ * and gets nothing more from here (job-api already sent job:cancelled, its last event).
+ */
+@ApplicationScoped
+public class CrawlRequestProcessor {
+
+    private static final Logger LOG = Logger.getLogger(CrawlRequestProcessor.class);
+
+    private final ShopCrawler crawler;
+    private final JobCancellation cancellation;
+    private final ScreenshotFiles files;
+    private final StageEventSender eventSender;
+    private final OcrRequestSender ocrSender;
+
+    CrawlRequestProcessor(ShopCrawler crawler, JobCancellation cancellation, ScreenshotFiles files,
+            StageEventSender eventSender, OcrRequestSender ocrSender) {
+        this.crawler = crawler;
+        this.cancellation = cancellation;
+        this.files = files;
+        this.eventSender = eventSender;
+        this.ocrSender = ocrSender;
+    }
+
+    /**
+     * Crawls for the request. Postgres or Kafka failing for a moment repeats the whole request, which is safe: the
+     * ids are deterministic (CrawlIds), so stored products are found and skipped and events repeat their ids. Still
+     * failing after that, the exception reaches the consumer and the request is dead-lettered.
+     */
+    @Retry(maxRetries = 3, delay = 2, delayUnit = ChronoUnit.SECONDS, jitter = 500, maxDuration = 0,
+            retryOn = { StorageException.class, EventSendException.class })
+    public void process(CrawlRequest request) {
+        String jobId = request.jobId();
+        if (cancellation.isCancelled(jobId)) {
+            LOG.infof("job %s is cancelled; crawl request %s dropped", jobId, request.requestId());
+            return;
+        }
+        CrawlEvents events = new CrawlEvents(request);
+        eventSender.send(events.started());
+        ScreenshotPublisher publisher = new ScreenshotPublisher(request, events, files, eventSender, ocrSender);
+        CrawlResult result;
+        try {
+            result = crawler.crawl(URI.create(request.shopUrl()),
+                    CrawlOptions.maxProducts(request.crawlerConfig().maxProducts()),
+                    request.crawlerConfig().effectiveMaxPages(), () -> cancellation.isCancelled(jobId), publisher);
+        } catch (CrawlFailedException e) {
+            LOG.infof("job %s: crawl failed: %s", jobId, e.getMessage());
+            eventSender.send(events.failed(e.getMessage()));
+            return;
+        }
+        if (result.cancelled()) {
+            LOG.infof("job %s was cancelled during the crawl, after %d screenshots", jobId, publisher.screenshots());
+            return;
+        }
+        result.incomplete().ifPresent(reason -> LOG.warnf("job %s: crawl ended early: %s", jobId, reason));
+        if (publisher.screenshots() == 0) {
+            // Product links were found (else the crawler would have failed), but not one page could be captured.
+            eventSender.send(events.failed("none of the " + result.failed() + " product pages could be captured"
+                    + result.incomplete().map(reason -> "; " + reason).orElse("")));
+            return;
+        }
+        eventSender.send(events.completed(publisher.screenshots(), result));
+        LOG.infof("job %s: crawl completed with %d screenshots (%d failed) in %d ms", jobId, publisher.screenshots(),
+                result.failed(), result.duration().toMillis());
+    }
+}

@@ -1,0 +1,213 @@
+package io.stagewire.crawler.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.stagewire.crawler.testing.Jobs;
+import io.stagewire.crawler.testing.TestSites;
+import io.stagewire.crawler.testing.TopicWatcher;
+import io.stagewire.crawler.testing.WorkProducer;
+import io.stagewire.events.DeadLetterHeaders;
+import io.stagewire.events.Decoded;
+import io.stagewire.events.EventType;
+import io.stagewire.events.StageEvent;
+import io.stagewire.events.StageEventCodec;
+import io.stagewire.events.Topics;
+import io.stagewire.events.work.CrawlRequest;
+import io.stagewire.events.work.CrawlerConfig;
+import io.stagewire.events.work.OcrRequest;
+import io.stagewire.events.work.WorkMessages;
+
+/**
+ * The worker wired into the pipeline: crawl.requests in, files in Postgres, stage events on job.events and OCR work on
+ * ocr.requests out, against the real Kafka, Postgres (stagewire_test) and Chromium on the demo shop.
+ */
+@QuarkusTest
+@WithTestResource(TestSites.class)
+class CrawlRequestPipelineTest {
+
+    private static final Duration CRAWL_TIMEOUT = Duration.ofSeconds(45);
+    private static final String USER = "crawl-test-user";
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    CrawlRequestProcessor processor;
+
+    private Jobs jobs;
+    private WorkProducer producer;
+    private TopicWatcher watcher;
+
+    @BeforeEach
+    void connect() {
+        jobs = new Jobs(dataSource);
+        producer = new WorkProducer();
+        watcher = new TopicWatcher(Topics.JOB_EVENTS, Topics.OCR_REQUESTS, Topics.CRAWL_REQUESTS + Topics.DLQ_SUFFIX);
+    }
+
+    @AfterEach
+    void disconnect() {
+        watcher.close();
+        producer.close();
+    }
+
+    @Test
+    void storesEachProductThenAnnouncesItAndAsksForItsOcrAndARedeliveryRepeatsNothingNew() {
+        String jobId = jobs.create(USER, "crawling");
+        CrawlRequest request = request(jobId, 3);
+
+        producer.send(request);
+        List<ConsumerRecord<String, byte[]>> records = watcher.awaitUntil(
+                seen -> events(seen, jobId).stream().anyMatch(e -> e.type() == EventType.CRAWL_COMPLETED)
+                        && ocrRequests(seen, jobId).size() == 3,
+                CRAWL_TIMEOUT);
+
+        List<StageEvent> events = events(records, jobId);
+        assertThat(events).extracting(StageEvent::type).containsExactly(EventType.CRAWL_STARTED,
+                EventType.SCREENSHOT_CAPTURED, EventType.SCREENSHOT_CAPTURED, EventType.SCREENSHOT_CAPTURED,
+                EventType.CRAWL_COMPLETED);
+        assertThat(events).allSatisfy(e -> {
+            assertThat(e.source()).isEqualTo("/stagewire/crawler-worker");
+            assertThat(e.userId()).isEqualTo(USER);
+        });
+        assertThat(events.getLast().field("count").asInt()).isEqualTo(3);
+        List<StageEvent> captured = events.subList(1, 4);
+        assertThat(captured).extracting(e -> e.field("index").asInt()).containsExactly(0, 1, 2);
+        assertThat(captured).allSatisfy(e -> {
+            assertThat(e.field("productUrl").asText()).startsWith(TestSites.DEMO_SHOP);
+            assertThat(e.field("productName").asText()).isNotBlank();
+        });
+
+        List<Jobs.StoredFile> files = jobs.files(jobId);
+        assertThat(files).extracting(Jobs.StoredFile::id)
+                .containsExactlyInAnyOrderElementsOf(captured.stream().map(e -> e.field("fileId").asText()).toList());
+        assertThat(files).allSatisfy(file -> {
+            assertThat(file.kind()).isEqualTo("screenshot");
+            assertThat(file.contentType()).isEqualTo("image/png");
+            assertThat(file.userId()).isEqualTo(USER);
+            assertThat(new String(file.data(), 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
+        });
+
+        List<OcrRequest> ocr = ocrRequests(records, jobId);
+        assertThat(ocr).extracting(OcrRequest::screenshotId)
+                .containsExactlyInAnyOrderElementsOf(captured.stream().map(e -> e.field("screenshotId").asText()).toList());
+        assertThat(ocr).allSatisfy(o -> {
+            assertThat(o.fileId()).isIn(files.stream().map(Jobs.StoredFile::id).toList());
+            assertThat(o.templateId()).isEqualTo("default");
+            assertThat(o.ocrOnly()).isFalse();
+        });
+
+        // The same request again, as after a rebalance before the offset was committed.
+        producer.send(request);
+        List<ConsumerRecord<String, byte[]>> again = watcher.awaitUntil(
+                seen -> events(seen, jobId).stream().filter(e -> e.type() == EventType.CRAWL_COMPLETED).count() == 2,
+                CRAWL_TIMEOUT);
+
+        List<StageEvent> repeated = events(again, jobId).subList(events.size(), events(again, jobId).size());
+        assertThat(repeated).extracting(StageEvent::id).containsExactlyInAnyOrderElementsOf(ids(events));
+        assertThat(repeated.getLast().field("count").asInt()).isEqualTo(3);
+        assertThat(jobs.files(jobId)).extracting(Jobs.StoredFile::id)
+                .containsExactlyInAnyOrderElementsOf(files.stream().map(Jobs.StoredFile::id).toList());
+        List<String> ocrIds = ocrRequests(watcher.drain(Duration.ofSeconds(1)), jobId).stream()
+                .map(OcrRequest::requestId).toList();
+        assertThat(ocrIds).hasSize(6);
+        assertThat(Set.copyOf(ocrIds)).isEqualTo(Set.copyOf(ocrIds.subList(0, 3)));
+    }
+
+    @Test
+    void deadLettersAnUndecodableRequestWithTheReasonAndGoesOn() {
+        String jobId = jobs.create(USER, "crawling");
+
+        producer.send(new ProducerRecord<>(Topics.CRAWL_REQUESTS, jobId, "{\"not\": \"a crawl request\"".getBytes(
+                StandardCharsets.UTF_8)));
+        producer.send(request(jobId, 1));
+
+        List<ConsumerRecord<String, byte[]>> records = watcher.awaitUntil(
+                seen -> events(seen, jobId).stream().anyMatch(e -> e.type() == EventType.CRAWL_COMPLETED)
+                        && seen.stream().anyMatch(r -> r.topic().endsWith(Topics.DLQ_SUFFIX) && jobId.equals(r.key())),
+                CRAWL_TIMEOUT);
+
+        ConsumerRecord<String, byte[]> deadLetter = records.stream()
+                .filter(r -> r.topic().endsWith(Topics.DLQ_SUFFIX) && jobId.equals(r.key())).findFirst().orElseThrow();
+        assertThat(new String(deadLetter.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8))
+                .contains("not a CrawlRequest");
+        assertThat(events(records, jobId).getLast().field("count").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void sendsNothingForAJobCancelledBeforeTheCrawl() {
+        String jobId = jobs.create(USER, "cancelled");
+
+        processor.process(request(jobId, 3));
+
+        assertThat(events(watcher.drain(Duration.ofSeconds(1)), jobId)).isEmpty();
+        assertThat(jobs.files(jobId)).isEmpty();
+    }
+
+    @Test
+    void stopsAtTheNextPageWhenTheJobIsCancelledDuringTheCrawlAndSendsNothingMore() {
+        String jobId = jobs.create(USER, "crawling");
+        CompletableFuture<Void> crawl = CompletableFuture.runAsync(() -> processor.process(request(jobId, 20)));
+
+        watcher.awaitUntil(seen -> events(seen, jobId).stream().anyMatch(e -> e.type() == EventType.SCREENSHOT_CAPTURED),
+                CRAWL_TIMEOUT);
+        jobs.setStatus(jobId, "cancelled");
+        crawl.join();
+
+        List<StageEvent> events = events(watcher.drain(Duration.ofSeconds(1)), jobId);
+        assertThat(events).extracting(StageEvent::type)
+                .doesNotContain(EventType.CRAWL_COMPLETED, EventType.CRAWL_FAILED);
+        long captured = events.stream().filter(e -> e.type() == EventType.SCREENSHOT_CAPTURED).count();
+        // Products whose pages were loading before the status changed may still come; then it stops.
+        assertThat(captured).isBetween(1L, 5L);
+        assertThat(jobs.files(jobId)).hasSize((int) captured);
+    }
+
+    private static CrawlRequest request(String jobId, int maxProducts) {
+        return new CrawlRequest(UUID.randomUUID().toString(), jobId, USER, TestSites.DEMO_SHOP + "/", "default", null,
+                new CrawlerConfig(maxProducts, null));
+    }
+
+    private static List<StageEvent> events(List<ConsumerRecord<String, byte[]>> records, String jobId) {
+        return records.stream()
+                .filter(r -> r.topic().equals(Topics.JOB_EVENTS) && jobId.equals(r.key()))
+                .map(StageEventCodec::decode)
+                .map(decoded -> switch (decoded) {
+                    case Decoded.Valid valid -> valid.event();
+                    case Decoded.Invalid invalid -> throw new AssertionError("invalid event: " + invalid.reason());
+                })
+                .toList();
+    }
+
+    private static List<OcrRequest> ocrRequests(List<ConsumerRecord<String, byte[]>> records, String jobId) {
+        return records.stream()
+                .filter(r -> r.topic().equals(Topics.OCR_REQUESTS))
+                .map(r -> WorkMessages.read(r.value(), OcrRequest.class))
+                .filter(o -> o.jobId().equals(jobId))
+                .toList();
+    }
+
+    private static Set<String> ids(List<StageEvent> events) {
+        return events.stream().map(StageEvent::id).collect(Collectors.toSet());
+    }
+}
