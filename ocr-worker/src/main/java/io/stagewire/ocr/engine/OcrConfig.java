@@ -29,7 +29,7 @@ public interface OcrConfig {
 
     /**
      * The resolution Tesseract assumes; screenshots carry none. A CSS pixel at device scale 1 is
-     * 1/96 inch. (On the demo shop every value from 96 to 240 read the same fields.)
+     * 1/96 inch. (On the demo shop, 96 to 240 all read every article number, price and EAN.)
      */
     @WithDefault("96")
     int dpi();
