@@ -48,10 +48,9 @@ public record RgbImage(int width, int height, ByteBuffer pixels) {
             } finally {
                 reader.dispose();
             }
+        } catch (OcrFailedException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
-            if (e instanceof OcrFailedException failed) {
-                throw failed;
-            }
             // ImageIO reports truncated or corrupt data as IOExceptions and, for some damage, as runtime exceptions.
             throw new OcrFailedException("the screenshot is corrupt: " + e, e);
         }
