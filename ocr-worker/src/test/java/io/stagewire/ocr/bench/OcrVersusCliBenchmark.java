@@ -7,6 +7,9 @@ import io.stagewire.ocr.engine.TesseractPool;
 import io.stagewire.ocr.engine.TesseractSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 
 /**
@@ -24,15 +28,24 @@ import java.util.stream.Stream;
  *
  * <pre>OcrVersusCliBenchmark [DIRECTORY_OF_PNGS] [ROUNDS]</pre>
  *
- * Per page, one page at a time: the CLI's wall time (process start, model load, decode, OCR)
- * against the engine's (file read, decode, OCR, word iteration), interleaved image by image so
- * both see the same machine load. For the cost of OCR alone, also the CLI given all pages in
- * one run per round (an image list: the model loads once). Then pages per second with one engine per core
+ * Per page, one page at a time: the CLI's time (process start, model load, decode, OCR) against
+ * the engine's (file read, decode, OCR, word iteration), interleaved image by image so both see
+ * the same machine load. For the cost of OCR alone, also the CLI given all pages in one run per
+ * round (an image list: the model loads once). Wall time and CPU time are both reported: on a
+ * shared machine CPU time is the steadier measure. Then pages per second with one engine per core
  * against as many CLI processes running side by side.
  */
 public final class OcrVersusCliBenchmark {
     /** The engine as the worker runs it: eng+deu, LSTM, automatic page segmentation, as the CLI below. */
     private static final TesseractSettings SETTINGS = DemoShopScreenshots.SETTINGS;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /** Wall and CPU nanoseconds of one measurement. */
+    private record Timing(long wall, long cpu) {
+        Timing perPage(int pages) {
+            return new Timing(wall / pages, cpu / pages);
+        }
+    }
 
     private OcrVersusCliBenchmark() {
     }
@@ -48,80 +61,84 @@ public final class OcrVersusCliBenchmark {
         System.out.printf("%d screenshots from %s, %d rounds, %d cores, OMP_THREAD_LIMIT=%s%n",
                 images.size(), directory, rounds, cores, System.getenv("OMP_THREAD_LIMIT"));
 
-        List<Long> cliNanos = new ArrayList<>();
-        List<Long> cliBatchNanos = new ArrayList<>();
-        List<Long> engineNanos = new ArrayList<>();
+        List<Timing> cli = new ArrayList<>();
+        List<Timing> cliOneRun = new ArrayList<>();
+        List<Timing> engine = new ArrayList<>();
         List<Long> decodeNanos = new ArrayList<>();
         Path imageList = Files.createTempFile("ocr-bench", ".txt");
         Files.write(imageList, images.stream().map(image -> image.toAbsolutePath().toString()).toList());
-        try (TesseractEngine engine = TesseractEngine.open(SETTINGS)) {
+        try (TesseractEngine tesseract = TesseractEngine.open(SETTINGS)) {
             for (int round = 0; round <= rounds; round++) {
                 boolean warmUp = round == 0;
                 for (Path image : images) {
-                    long cli = timeCli(image);
-                    long start = System.nanoTime();
+                    Timing byCli = runCli(image);
+                    long wall = System.nanoTime();
+                    long cpu = THREADS.getCurrentThreadCpuTime();
                     RgbImage pixels = RgbImage.decode(Files.readAllBytes(image), SETTINGS.maxPixels());
                     long decoded = System.nanoTime();
-                    engine.recognize(pixels);
-                    long end = System.nanoTime();
+                    tesseract.recognize(pixels);
+                    Timing byEngine = new Timing(System.nanoTime() - wall, THREADS.getCurrentThreadCpuTime() - cpu);
                     if (!warmUp) {
-                        cliNanos.add(cli);
-                        engineNanos.add(end - start);
-                        decodeNanos.add(decoded - start);
+                        cli.add(byCli);
+                        engine.add(byEngine);
+                        decodeNanos.add(decoded - wall);
                     }
                 }
-                long cliBatch = timeCli(imageList);
+                Timing allPages = runCli(imageList);
                 if (!warmUp) {
-                    cliBatchNanos.add(cliBatch / images.size());
+                    cliOneRun.add(allPages.perPage(images.size()));
                 }
             }
         } finally {
             Files.delete(imageList);
         }
-        double cliBatchMs = meanMillis(cliBatchNanos);
-        double cliMs = meanMillis(cliNanos);
-        double engineMs = meanMillis(engineNanos);
-        System.out.printf("one page at a time   tesseract CLI %7.1f ms/page (median %.1f)%n", cliMs, medianMillis(cliNanos));
-        System.out.printf("                     engine        %7.1f ms/page (median %.1f; of which decode %.1f)%n",
-                engineMs, medianMillis(engineNanos), meanMillis(decodeNanos));
-        System.out.printf("                     engine / CLI  %7.2f  (target <= 1.10)%n", engineMs / cliMs);
-        System.out.printf("model loaded once    tesseract CLI %7.1f ms/page (all pages in one run), engine / that %.2f%n",
-                cliBatchMs, engineMs / cliBatchMs);
 
-        double cliPagesPerSecond = pagesPerSecond(images, rounds, cores, OcrVersusCliBenchmark::timeCli);
+        System.out.printf("ms/page                                wall (median)    cpu%n");
+        print("tesseract CLI, one run per page", cli);
+        print("engine (of which decode " + String.format("%.1f", mean(decodeNanos, n -> n)) + " ms wall)", engine);
+        print("tesseract CLI, all pages in one run", cliOneRun);
+        System.out.printf("engine / CLI per page           wall %.2f  cpu %.2f  (target <= 1.10)%n",
+                mean(engine, Timing::wall) / mean(cli, Timing::wall), mean(engine, Timing::cpu) / mean(cli, Timing::cpu));
+        System.out.printf("engine / CLI all in one run     wall %.2f  cpu %.2f%n",
+                mean(engine, Timing::wall) / mean(cliOneRun, Timing::wall), mean(engine, Timing::cpu) / mean(cliOneRun, Timing::cpu));
+
+        double cliPagesPerSecond = pagesPerSecond(images, rounds, cores, OcrVersusCliBenchmark::runCli);
         double enginePagesPerSecond;
         try (TesseractPool pool = new TesseractPool(SETTINGS, cores)) {
-            enginePagesPerSecond = pagesPerSecond(images, rounds, cores, image -> {
-                pool.recognize(Files.readAllBytes(image)).join();
-                return 0;
-            });
+            enginePagesPerSecond = pagesPerSecond(images, rounds, cores, image -> pool.recognize(Files.readAllBytes(image)).join());
         }
-        System.out.printf("%d side by side       tesseract CLI %7.2f pages/s, engine pool %.2f pages/s%n",
+        System.out.printf("%d side by side: tesseract CLI %.2f pages/s, engine pool %.2f pages/s%n",
                 cores, cliPagesPerSecond, enginePagesPerSecond);
     }
 
-    /** Runs {@code tesseract IMAGE - -l eng+deu --oem 1 --psm 3} (IMAGE may be a list of images) and returns its wall time. */
-    private static long timeCli(Path image) throws IOException, InterruptedException {
-        ProcessBuilder cli = new ProcessBuilder("tesseract", image.toString(), "-", "-l", "eng+deu", "--oem", "1", "--psm", "3")
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
+    /**
+     * Runs {@code tesseract IMAGE - -l eng+deu --oem 1 --psm 3} (IMAGE may be a list of images) under
+     * GNU time, which reports the process's CPU time.
+     */
+    private static Timing runCli(Path image) throws IOException, InterruptedException {
+        ProcessBuilder cli = new ProcessBuilder("/usr/bin/time", "-f", "cpu %U %S",
+                "tesseract", image.toString(), "-", "-l", "eng+deu", "--oem", "1", "--psm", "3")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         cli.environment().put("OMP_THREAD_LIMIT", "1");
         long start = System.nanoTime();
-        int exit = cli.start().waitFor();
-        long elapsed = System.nanoTime() - start;
+        Process process = cli.start();
+        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = process.waitFor();
+        long wall = System.nanoTime() - start;
         if (exit != 0) {
-            throw new IllegalStateException("tesseract exited with " + exit + " on " + image);
+            throw new IllegalStateException("tesseract exited with " + exit + " on " + image + ": " + stderr);
         }
-        return elapsed;
+        String[] cpu = stderr.lines().filter(line -> line.startsWith("cpu ")).reduce((first, last) -> last).orElseThrow().split(" ");
+        return new Timing(wall, (long) ((Double.parseDouble(cpu[1]) + Double.parseDouble(cpu[2])) * 1e9));
     }
 
     @FunctionalInterface
     private interface PageReader {
-        long read(Path image) throws Exception;
+        Object read(Path image) throws Exception;
     }
 
     /** Pages per second with {@code parallel} callers sharing every image of every round. */
-    private static double pagesPerSecond(List<Path> images, int rounds, int parallel, PageReader reader) throws Exception {
+    private static double pagesPerSecond(List<Path> images, int rounds, int parallel, PageReader reader) {
         List<Path> work = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             work.addAll(images);
@@ -143,12 +160,13 @@ public final class OcrVersusCliBenchmark {
         return work.size() / ((System.nanoTime() - start) / 1e9);
     }
 
-    private static double meanMillis(List<Long> nanos) {
-        return nanos.stream().mapToLong(Long::longValue).average().orElse(0) / 1e6;
+    private static void print(String what, List<Timing> timings) {
+        long[] walls = timings.stream().mapToLong(Timing::wall).sorted().toArray();
+        System.out.printf("%-38s %6.1f (%6.1f) %6.1f%n", what, mean(timings, Timing::wall),
+                walls[walls.length / 2] / 1e6, mean(timings, Timing::cpu));
     }
 
-    private static double medianMillis(List<Long> nanos) {
-        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-        return sorted[sorted.length / 2] / 1e6;
+    private static <T> double mean(List<T> samples, ToLongFunction<T> nanos) {
+        return samples.stream().mapToLong(nanos).average().orElse(0) / 1e6;
     }
 }
