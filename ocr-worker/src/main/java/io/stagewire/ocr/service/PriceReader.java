@@ -1,0 +1,64 @@
+package io.stagewire.ocr.service;
+
+import io.stagewire.ocr.engine.RecognizedPage;
+import io.stagewire.ocr.engine.TextLine;
+import io.stagewire.ocr.engine.Word;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the selling price: of all prices on the page, the one written in the tallest glyphs.
+ * Shops print the price a customer pays largest; struck-through old prices, unit prices and
+ * savings are smaller. Tesseract cannot see a strike-through, so a price after a word that marks
+ * it as something else ({@link #NOT_SELLING_PRICE}) never counts, however large.
+ */
+final class PriceReader {
+    /**
+     * Marks the next price on the line as not the selling price: an old price ("statt", "was",
+     * "UVP", ...), a saving ("Sie sparen", "Save") or a unit price ("Grundpreis", "1 l = ...").
+     */
+    static final Pattern NOT_SELLING_PRICE = Pattern.compile(
+            "(?iu)(?<!\\p{L})(?:statt|was|uvp|rrp|msrp|bisher|vorher|instead of|sparen|save|ersparnis|grundpreis|base price|unit price)(?!\\p{L})|=");
+    /** Two prices whose heights differ by less than this share are too close to call with certainty. */
+    private static final double SAME_HEIGHT = 0.1;
+
+    private record Candidate(Price price, int height, List<Word> words) {
+        int confidence(int penalty) {
+            return Confidence.of(words, penalty);
+        }
+    }
+
+    Optional<Reading<Price>> read(RecognizedPage page) {
+        List<Candidate> candidates = new ArrayList<>();
+        for (TextLine line : page.lines()) {
+            candidates.addAll(sellingPriceCandidates(line));
+        }
+        candidates.sort(Comparator.comparingInt(Candidate::height).thenComparingInt((Candidate c) -> c.confidence(0)).reversed());
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        Candidate tallest = candidates.getFirst();
+        boolean ambiguous = candidates.stream().skip(1)
+                .anyMatch(other -> other.height() >= tallest.height() * (1 - SAME_HEIGHT) && !other.price().equals(tallest.price()));
+        return Optional.of(new Reading<>(tallest.price(), tallest.confidence(ambiguous ? Confidence.AMBIGUOUS : 0)));
+    }
+
+    private static List<Candidate> sellingPriceCandidates(TextLine line) {
+        List<Candidate> candidates = new ArrayList<>();
+        int previousEnd = 0;
+        for (PriceText.Found found : PriceText.findAll(line.text())) {
+            String before = line.text().substring(previousEnd, found.start());
+            previousEnd = found.end();
+            if (NOT_SELLING_PRICE.matcher(before).find()) {
+                continue;
+            }
+            int height = line.wordsCovering(found.amountStart(), found.amountEnd()).stream()
+                    .mapToInt(word -> word.box().height()).max().orElse(0);
+            candidates.add(new Candidate(found.price(), height, line.wordsCovering(found.start(), found.end())));
+        }
+        return candidates;
+    }
+}

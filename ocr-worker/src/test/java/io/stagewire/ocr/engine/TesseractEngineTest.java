@@ -1,0 +1,133 @@
+package io.stagewire.ocr.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.stagewire.ocr.DemoShopScreenshots;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The engine against the real Tesseract. */
+class TesseractEngineTest {
+    private static TesseractEngine engine;
+    private static byte[] screenshot;
+
+    @BeforeAll
+    static void open() {
+        engine = TesseractEngine.open(DemoShopScreenshots.SETTINGS);
+        screenshot = DemoShopScreenshots.bySlug("gusseisen-pfanne-28-cm").png();
+    }
+
+    @AfterAll
+    static void close() {
+        engine.close();
+    }
+
+    @Test
+    void readsWordsWithConfidencesAndBoxesLineByLine() {
+        RecognizedPage page = engine.recognize(screenshot);
+
+        assertThat(page.width()).isEqualTo(1000);
+        TextLine articleLine = lineContaining(page, "ART-10235");
+        assertThat(articleLine.text()).isEqualTo("Art.-Nr.: ART-10235");
+        assertThat(articleLine.words()).allSatisfy(word -> assertThat(word.confidence()).isBetween(50f, 100f));
+        Word price = lineContaining(page, "54,90").words().getFirst();
+        assertThat(price.text()).isEqualTo("54,90");
+        // A 34px bold price against an 18px article number: the box heights tell them apart.
+        assertThat(price.box().height()).isGreaterThan(articleLine.glyphHeight() * 3 / 2);
+        assertThat(price.box().top()).isGreaterThan(articleLine.box().bottom());
+    }
+
+    @Test
+    void readsTheSameWordsEveryTime() {
+        assertThat(engine.recognize(screenshot)).isEqualTo(engine.recognize(screenshot));
+    }
+
+    @Test
+    void failsAnEmptyScreenshot() {
+        assertThatThrownBy(() -> engine.recognize(new byte[0]))
+                .isInstanceOf(OcrFailedException.class).hasMessage("the screenshot is empty");
+        assertStillReads();
+    }
+
+    @Test
+    void failsBytesThatAreNoImage() {
+        byte[] noise = new byte[4096];
+        new Random(5).nextBytes(noise);
+
+        assertThatThrownBy(() -> engine.recognize(noise))
+                .isInstanceOf(OcrFailedException.class).hasMessage("the screenshot is not an image in a known format");
+        assertStillReads();
+    }
+
+    @Test
+    void failsATruncatedPng() {
+        byte[] truncated = Arrays.copyOf(screenshot, screenshot.length / 2);
+
+        assertThatThrownBy(() -> engine.recognize(truncated))
+                .isInstanceOf(OcrFailedException.class).hasMessageStartingWith("the screenshot is corrupt: ");
+        assertStillReads();
+    }
+
+    @Test
+    void failsAPngWithDamagedImageData() {
+        byte[] damaged = screenshot.clone();
+        // Past the header chunks: the compressed pixel data no longer inflates.
+        Arrays.fill(damaged, 200, 1200, (byte) 0x55);
+
+        assertThatThrownBy(() -> engine.recognize(damaged))
+                .isInstanceOf(OcrFailedException.class).hasMessageStartingWith("the screenshot is corrupt: ");
+        assertStillReads();
+    }
+
+    @Test
+    void refusesAScreenshotLargerThanTheLimitBeforeDecodingIt() {
+        TesseractSettings small = new TesseractSettings("/usr/share/tesseract-ocr/5/tessdata", "eng", 1, 3, 96, 100_000, Map.of());
+        try (TesseractEngine limited = TesseractEngine.open(small)) {
+            assertThatThrownBy(() -> limited.recognize(screenshot))
+                    .isInstanceOf(OcrFailedException.class)
+                    .hasMessage("the screenshot has 348000 pixels, more than the limit of 100000");
+        }
+    }
+
+    @Test
+    void refusesToOpenWithoutTheLanguageData() {
+        TesseractSettings missing = new TesseractSettings("/usr/share/tesseract-ocr/5/tessdata", "xyz", 1, 3, 96, 1, Map.of());
+
+        assertThatThrownBy(() -> TesseractEngine.open(missing))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("could not load the languages 'xyz'");
+    }
+
+    @Test
+    void refusesAnUnknownVariable() {
+        TesseractSettings unknown = new TesseractSettings("/usr/share/tesseract-ocr/5/tessdata", "eng", 1, 3, 96, 1,
+                Map.of("no_such_variable", "1"));
+
+        assertThatThrownBy(() -> TesseractEngine.open(unknown))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no variable 'no_such_variable'");
+    }
+
+    @Test
+    void cannotBeUsedOnceClosed() {
+        TesseractEngine closed = TesseractEngine.open(DemoShopScreenshots.SETTINGS);
+        closed.close();
+        closed.close();
+
+        assertThatThrownBy(() -> closed.recognize(screenshot)).isInstanceOf(IllegalStateException.class);
+    }
+
+    private static void assertStillReads() {
+        assertThat(lineContaining(engine.recognize(screenshot), "ART-10235")).isNotNull();
+    }
+
+    private static TextLine lineContaining(RecognizedPage page, String text) {
+        return page.lines().stream().filter(line -> line.text().contains(text)).findFirst()
+                .orElseThrow(() -> new AssertionError("no line with " + text + " in:\n" + page.text()));
+    }
+}
