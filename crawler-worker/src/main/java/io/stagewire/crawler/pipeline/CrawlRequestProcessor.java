@@ -8,12 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.jboss.logging.Logger;
 
-import io.stagewire.crawler.messaging.EventSendException;
+import io.stagewire.worker.messaging.EventSendException;
 import io.stagewire.crawler.messaging.OcrRequestSender;
-import io.stagewire.crawler.messaging.StageEventSender;
-import io.stagewire.crawler.persistence.JobCancellation;
+import io.stagewire.worker.messaging.StageEventSender;
+import io.stagewire.worker.persistence.JobCancellation;
 import io.stagewire.crawler.persistence.ScreenshotFiles;
-import io.stagewire.crawler.persistence.StorageException;
+import io.stagewire.worker.persistence.StorageException;
 import io.stagewire.crawler.service.CrawlFailedException;
 import io.stagewire.crawler.service.CrawlOptions;
 import io.stagewire.crawler.service.CrawlResult;

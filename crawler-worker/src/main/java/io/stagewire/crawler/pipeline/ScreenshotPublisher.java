@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 import io.stagewire.crawler.messaging.OcrRequestSender;
-import io.stagewire.crawler.messaging.StageEventSender;
+import io.stagewire.worker.messaging.StageEventSender;
 import io.stagewire.crawler.persistence.ScreenshotFiles;
 import io.stagewire.crawler.service.CapturedProduct;
 import io.stagewire.crawler.service.CrawlListener;

@@ -1,5 +1,7 @@
 package io.stagewire.labelworker.persistence;
 
+import io.stagewire.worker.persistence.StorageException;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,5 +1,7 @@
 package io.stagewire.labelworker.persistence;
 
+import io.stagewire.worker.persistence.StorageException;
+
 import io.stagewire.labelworker.domain.PriceListRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;

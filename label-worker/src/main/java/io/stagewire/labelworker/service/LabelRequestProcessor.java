@@ -8,12 +8,12 @@ import io.stagewire.labelworker.domain.LabelTemplate;
 import io.stagewire.labelworker.domain.MatchResult;
 import io.stagewire.labelworker.domain.OcrReading;
 import io.stagewire.labelworker.domain.RenderedLabel;
-import io.stagewire.labelworker.messaging.EventSendException;
-import io.stagewire.labelworker.messaging.StageEventSender;
-import io.stagewire.labelworker.persistence.Jobs;
+import io.stagewire.worker.messaging.EventSendException;
+import io.stagewire.worker.messaging.StageEventSender;
+import io.stagewire.worker.persistence.JobCancellation;
 import io.stagewire.labelworker.persistence.LabelFile;
 import io.stagewire.labelworker.persistence.LabelFiles;
-import io.stagewire.labelworker.persistence.StorageException;
+import io.stagewire.worker.persistence.StorageException;
 import io.stagewire.labelworker.persistence.StoredLabelTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -38,14 +38,14 @@ public class LabelRequestProcessor {
     private static final Logger LOG = Logger.getLogger(LabelRequestProcessor.class);
     private static final Pattern NOT_FILE_NAME_SAFE = Pattern.compile("[^A-Za-z0-9._-]+");
 
-    private final Jobs jobs;
+    private final JobCancellation jobs;
     private final Catalog catalog;
     private final LabelRenderer renderer;
     private final LabelFiles files;
     private final StageEventSender sender;
     private final String localeTag;
 
-    LabelRequestProcessor(Jobs jobs, Catalog catalog, LabelRenderer renderer, LabelFiles files, StageEventSender sender,
+    LabelRequestProcessor(JobCancellation jobs, Catalog catalog, LabelRenderer renderer, LabelFiles files, StageEventSender sender,
                           @ConfigProperty(name = "stagewire.label.locale") String localeTag) {
         this.jobs = jobs;
         this.catalog = catalog;

@@ -1,15 +1,13 @@
-package io.stagewire.crawler.persistence;
+package io.stagewire.worker.persistence;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-
 import javax.sql.DataSource;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-/** The cancellation check of docs/work-messages.md, asked before every page of a crawl. */
+/** The cancellation check of docs/work-messages.md, asked before every item of work. */
 @ApplicationScoped
 public class JobCancellation {
 
@@ -19,14 +17,10 @@ public class JobCancellation {
         this.dataSource = dataSource;
     }
 
-    /**
-     * Whether job-api marked the job cancelled. A job without a row (sent by an external system before job-api
-     * recorded it) is not cancelled.
-     */
+    /** Whether job-api marked the job cancelled; a job job-api has no row for (another system's) is not. */
     public boolean isCancelled(String jobId) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "select status = 'cancelled' from jobs where id = ?")) {
+             PreparedStatement select = connection.prepareStatement("select status = 'cancelled' from jobs where id = ?")) {
             select.setString(1, jobId);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() && row.getBoolean(1);

@@ -1,17 +1,16 @@
-package io.stagewire.crawler.messaging;
+package io.stagewire.worker.messaging;
 
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-
-/** A record laid out by stage-events, as a message the Kafka connector sends with the same key and headers. */
-final class KafkaRecords {
+/** A record laid out by stage-events, as a message the Kafka connector sends with the same topic, key and headers. */
+public final class KafkaRecords {
 
     private KafkaRecords() {
     }
 
-    static Message<byte[]> message(ProducerRecord<String, byte[]> record) {
+    public static Message<byte[]> message(ProducerRecord<String, byte[]> record) {
         return Message.of(record.value()).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(record.topic()).withKey(record.key()).withHeaders(record.headers()).build());
     }
