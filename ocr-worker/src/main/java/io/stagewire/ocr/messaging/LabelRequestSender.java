@@ -1,0 +1,29 @@
+package io.stagewire.ocr.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.stagewire.events.work.LabelRequest;
+import io.stagewire.events.work.WorkMessages;
+
+/** Sends label work to label.requests as {@link WorkMessages#toRecord} lays it out (keyed by screenshot id). */
+@ApplicationScoped
+public class LabelRequestSender {
+
+    private final MutinyEmitter<byte[]> emitter;
+
+    LabelRequestSender(@Channel("label-requests") MutinyEmitter<byte[]> emitter) {
+        this.emitter = emitter;
+    }
+
+    /** Blocks until the broker acknowledged. @throws EventSendException when it did not (worth retrying) */
+    public void send(LabelRequest request) {
+        try {
+            emitter.sendMessageAndAwait(KafkaRecords.message(WorkMessages.toRecord(request)));
+        } catch (RuntimeException e) {
+            throw new EventSendException("cannot send LabelRequest " + request.requestId() + " of job " + request.jobId(), e);
+        }
+    }
+}

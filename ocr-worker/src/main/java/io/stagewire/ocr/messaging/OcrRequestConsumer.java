@@ -1,0 +1,35 @@
+package io.stagewire.ocr.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.stagewire.ocr.pipeline.OcrRequestProcessor;
+
+/**
+ * Reads ocr.requests (consumer group ocr-worker). An OCR blocks for about a second, so it runs on the named worker
+ * pool {@value #POOL}, as large as the engine pool (smallrye.messaging.worker.ocr.max-concurrency =
+ * stagewire.ocr.threads): every worker thread has an engine, and no record is taken only to wait for one.
+ * Screenshots are independent, so they need not finish in order; the commit strategy still commits an offset only
+ * once every record before it is done. A record that throws (one that does not decode, or whose storage or sends
+ * kept failing) goes to ocr.requests.dlq with the reason in dead-letter-reason, and the worker goes on.
+ */
+@ApplicationScoped
+public class OcrRequestConsumer {
+
+    static final String POOL = "ocr";
+
+    private final OcrRequestProcessor processor;
+
+    OcrRequestConsumer(OcrRequestProcessor processor) {
+        this.processor = processor;
+    }
+
+    @Incoming("ocr-requests")
+    @Blocking(value = POOL, ordered = false)
+    public void consume(ConsumerRecord<String, byte[]> record) {
+        processor.process(OcrRequests.decode(record.value()));
+    }
+}

@@ -1,0 +1,90 @@
+package io.stagewire.ocr.pipeline;
+
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.jboss.logging.Logger;
+
+import io.stagewire.events.work.LabelRequest;
+import io.stagewire.events.work.OcrRequest;
+import io.stagewire.ocr.engine.OcrFailedException;
+import io.stagewire.ocr.messaging.LabelRequestSender;
+import io.stagewire.ocr.messaging.StageEventSender;
+import io.stagewire.ocr.persistence.JobCancellation;
+import io.stagewire.ocr.persistence.ScreenshotFiles;
+import io.stagewire.ocr.service.OcrResult;
+import io.stagewire.ocr.service.OcrService;
+import io.stagewire.ocr.service.ProductFields;
+
+/**
+ * Answers one OcrRequest (docs/work-messages.md): ocr:started, then ocr:completed with the fields read or ocr:failed
+ * with the reason the screenshot could not be read; after ocr:completed, unless the request is ocrOnly, one
+ * LabelRequest. A cancelled job gets nothing (job-api already sent job:cancelled, its last event).
+ *
+ * <p>Redelivery: reading the same image gives the same fields, and every id derives from the requestId (OcrIds), so
+ * doing a request again sends events and a LabelRequest that job-api and the label worker already have. That is
+ * also what makes a worker stopped between two sends lose nothing: the redelivered request finishes the item.
+ */
+@ApplicationScoped
+public class OcrRequestProcessor {
+
+    private static final Logger LOG = Logger.getLogger(OcrRequestProcessor.class);
+
+    private final JobCancellation cancellation;
+    private final ScreenshotFiles files;
+    private final OcrService ocr;
+    private final StageEventSender eventSender;
+    private final LabelRequestSender labelSender;
+
+    OcrRequestProcessor(JobCancellation cancellation, ScreenshotFiles files, OcrService ocr,
+            StageEventSender eventSender, LabelRequestSender labelSender) {
+        this.cancellation = cancellation;
+        this.files = files;
+        this.ocr = ocr;
+        this.eventSender = eventSender;
+        this.labelSender = labelSender;
+    }
+
+    /**
+     * Anything but an unreadable image is the worker's fault, not the item's: Postgres or Kafka away for a moment,
+     * or an engine failing. That repeats the whole request, which is safe (see above); still failing after that,
+     * the exception reaches the consumer and the request is dead-lettered rather than reported as ocr:failed.
+     */
+    @Retry(maxRetries = 3, delay = 1, delayUnit = ChronoUnit.SECONDS, jitter = 250, maxDuration = 0)
+    public void process(OcrRequest request) {
+        if (cancellation.isCancelled(request.jobId())) {
+            LOG.debugf("job %s is cancelled; OCR request %s dropped", request.jobId(), request.requestId());
+            return;
+        }
+        OcrIds ids = new OcrIds(request.requestId());
+        OcrEvents events = new OcrEvents(request, ids);
+        eventSender.send(events.started());
+        Optional<byte[]> screenshot = files.read(request.fileId());
+        if (screenshot.isEmpty()) {
+            // The crawler and job-api store the file before they ask, so a missing one is not coming.
+            eventSender.send(events.failed("no screenshot file " + request.fileId()));
+            return;
+        }
+        OcrResult result;
+        try {
+            result = ocr.read(screenshot.get());
+        } catch (OcrFailedException e) {
+            LOG.infof("job %s: screenshot %s not read: %s", request.jobId(), request.screenshotId(), e.getMessage());
+            eventSender.send(events.failed(e.getMessage()));
+            return;
+        }
+        eventSender.send(events.completed(result));
+        if (!request.ocrOnly()) {
+            labelSender.send(labelRequest(request, ids, result.fields()));
+        }
+    }
+
+    private static LabelRequest labelRequest(OcrRequest request, OcrIds ids, ProductFields fields) {
+        return new LabelRequest(ids.labelRequest(), request.jobId(), request.userId(), request.screenshotId(),
+                request.templateId(), request.priceListId(), fields.articleNumber(), fields.name(), fields.price(),
+                fields.currency(), fields.ean());
+    }
+}

@@ -1,0 +1,209 @@
+package io.stagewire.ocr.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.stagewire.events.DeadLetterHeaders;
+import io.stagewire.events.Decoded;
+import io.stagewire.events.EventType;
+import io.stagewire.events.StageEvent;
+import io.stagewire.events.StageEventCodec;
+import io.stagewire.events.Topics;
+import io.stagewire.events.work.LabelRequest;
+import io.stagewire.events.work.OcrRequest;
+import io.stagewire.events.work.WorkMessages;
+import io.stagewire.ocr.DemoShopScreenshots;
+import io.stagewire.ocr.DemoShopScreenshots.Screenshot;
+import io.stagewire.ocr.testing.Jobs;
+import io.stagewire.ocr.testing.TopicWatcher;
+import io.stagewire.ocr.testing.WorkProducer;
+
+/**
+ * The worker wired into the pipeline: ocr.requests in, the screenshot read from Postgres (stagewire_test), stage
+ * events on job.events and label work on label.requests out, against the real Kafka and a demo-shop screenshot.
+ */
+@QuarkusTest
+class OcrRequestPipelineTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration QUIET = Duration.ofSeconds(1);
+    private static final String USER = "ocr-test-user";
+    private static final Screenshot SPEAKER = DemoShopScreenshots.bySlug("bluetooth-speaker-mini");
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    OcrRequestProcessor processor;
+
+    private Jobs jobs;
+    private WorkProducer producer;
+    private TopicWatcher watcher;
+
+    @BeforeEach
+    void connect() {
+        jobs = new Jobs(dataSource);
+        producer = new WorkProducer();
+        watcher = new TopicWatcher(Topics.JOB_EVENTS, Topics.LABEL_REQUESTS, Topics.OCR_REQUESTS + Topics.DLQ_SUFFIX);
+    }
+
+    @AfterEach
+    void disconnect() {
+        watcher.close();
+        producer.close();
+    }
+
+    @Test
+    void readsTheScreenshotThenAsksForItsLabelAndARedeliveryRepeatsTheSameIds() {
+        String jobId = jobs.create(USER, "processing");
+        OcrRequest request = request(jobId, jobs.storeScreenshot(USER, jobId, SPEAKER.png()), false);
+
+        producer.send(request);
+        List<ConsumerRecord<String, byte[]>> records = watcher.awaitUntil(
+                seen -> ended(seen, jobId) == 1 && labelRequests(seen, jobId).size() == 1, TIMEOUT);
+
+        List<StageEvent> events = events(records, jobId);
+        assertThat(events).extracting(StageEvent::type).containsExactly(EventType.OCR_STARTED, EventType.OCR_COMPLETED);
+        assertThat(events).allSatisfy(e -> {
+            assertThat(e.source()).isEqualTo("/stagewire/ocr-worker");
+            assertThat(e.userId()).isEqualTo(USER);
+            assertThat(e.field("screenshotId").asText()).isEqualTo(request.screenshotId());
+        });
+        StageEvent completed = events.getLast();
+        assertThat(completed.field("articleNumber").asText()).isEqualTo(SPEAKER.article());
+        assertThat(completed.field("price").decimalValue()).isEqualByComparingTo(SPEAKER.price());
+        assertThat(completed.field("currency").asText()).isEqualTo(SPEAKER.currency());
+        assertThat(completed.field("confidence").get("articleNumber").asInt()).isPositive();
+        assertThat(completed.field("ocrResultId").asText()).isNotBlank();
+
+        LabelRequest label = labelRequests(records, jobId).getFirst();
+        assertThat(label.screenshotId()).isEqualTo(request.screenshotId());
+        assertThat(label.templateId()).isEqualTo("default");
+        assertThat(label.priceListId()).isEqualTo("demo-prices");
+        assertThat(label.articleNumber()).isEqualTo(SPEAKER.article());
+        assertThat(label.price()).isEqualByComparingTo(SPEAKER.price());
+        assertThat(label.currency()).isEqualTo(SPEAKER.currency());
+        assertThat(label.ean()).isEqualTo(SPEAKER.ean());
+        assertThat(records.stream().filter(r -> r.topic().equals(Topics.LABEL_REQUESTS)).map(ConsumerRecord::key))
+                .contains(request.screenshotId());
+
+        // The same request again, as after a rebalance before the offset was committed.
+        producer.send(request);
+        List<ConsumerRecord<String, byte[]>> again = watcher.awaitUntil(
+                seen -> ended(seen, jobId) == 2 && labelRequests(seen, jobId).size() == 2, TIMEOUT);
+
+        List<StageEvent> all = events(again, jobId);
+        assertThat(all.subList(2, all.size())).extracting(StageEvent::id)
+                .containsExactlyElementsOf(events.stream().map(StageEvent::id).toList());
+        assertThat(labelRequests(again, jobId)).extracting(LabelRequest::requestId).containsOnly(label.requestId());
+    }
+
+    @Test
+    void reportsTheReadingButAsksForNoLabelWhenOcrOnly() {
+        String jobId = jobs.create(USER, "processing");
+
+        producer.send(request(jobId, jobs.storeScreenshot(USER, jobId, SPEAKER.png()), true));
+        watcher.awaitUntil(seen -> ended(seen, jobId) == 1, TIMEOUT);
+
+        List<ConsumerRecord<String, byte[]>> records = watcher.drain(QUIET);
+        assertThat(events(records, jobId)).extracting(StageEvent::type)
+                .containsExactly(EventType.OCR_STARTED, EventType.OCR_COMPLETED);
+        assertThat(events(records, jobId).getLast().field("articleNumber").asText()).isEqualTo(SPEAKER.article());
+        assertThat(labelRequests(records, jobId)).isEmpty();
+    }
+
+    @Test
+    void failsTheItemWithTheReasonWhenTheImageIsCorrupt() {
+        String jobId = jobs.create(USER, "processing");
+        byte[] truncated = Arrays.copyOf(SPEAKER.png(), 200);
+
+        producer.send(request(jobId, jobs.storeScreenshot(USER, jobId, truncated), false));
+        watcher.awaitUntil(seen -> ended(seen, jobId) == 1, TIMEOUT);
+
+        List<ConsumerRecord<String, byte[]>> records = watcher.drain(QUIET);
+        List<StageEvent> events = events(records, jobId);
+        assertThat(events).extracting(StageEvent::type).containsExactly(EventType.OCR_STARTED, EventType.OCR_FAILED);
+        assertThat(events.getLast().field("reason").asText()).isNotBlank();
+        assertThat(labelRequests(records, jobId)).isEmpty();
+        assertThat(records).noneMatch(r -> r.topic().endsWith(Topics.DLQ_SUFFIX));
+    }
+
+    @Test
+    void deadLettersAnUndecodableRequestWithTheReasonAndGoesOn() {
+        String jobId = jobs.create(USER, "processing");
+        String key = "malformed-" + UUID.randomUUID();
+
+        producer.send(new ProducerRecord<>(Topics.OCR_REQUESTS, key,
+                "{\"not\": \"an ocr request\"".getBytes(StandardCharsets.UTF_8)));
+        producer.send(request(jobId, jobs.storeScreenshot(USER, jobId, SPEAKER.png()), false));
+
+        List<ConsumerRecord<String, byte[]>> records = watcher.awaitUntil(
+                seen -> ended(seen, jobId) == 1 && seen.stream().anyMatch(r -> isDeadLetter(r, key)), TIMEOUT);
+
+        ConsumerRecord<String, byte[]> deadLetter = records.stream().filter(r -> isDeadLetter(r, key)).findFirst()
+                .orElseThrow();
+        assertThat(new String(deadLetter.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8))
+                .contains("not a OcrRequest");
+        assertThat(events(records, jobId).getLast().type()).isEqualTo(EventType.OCR_COMPLETED);
+    }
+
+    @Test
+    void sendsNothingForACancelledJob() {
+        String jobId = jobs.create(USER, "cancelled");
+
+        processor.process(request(jobId, jobs.storeScreenshot(USER, jobId, SPEAKER.png()), false));
+
+        List<ConsumerRecord<String, byte[]>> records = watcher.drain(QUIET);
+        assertThat(events(records, jobId)).isEmpty();
+        assertThat(labelRequests(records, jobId)).isEmpty();
+    }
+
+    private static OcrRequest request(String jobId, String fileId, boolean ocrOnly) {
+        return new OcrRequest(UUID.randomUUID().toString(), jobId, USER, "screenshot-" + UUID.randomUUID(), fileId,
+                ocrOnly ? null : "default", ocrOnly ? null : "demo-prices", ocrOnly);
+    }
+
+    private static boolean isDeadLetter(ConsumerRecord<String, byte[]> record, String key) {
+        return record.topic().equals(Topics.OCR_REQUESTS + Topics.DLQ_SUFFIX) && key.equals(record.key());
+    }
+
+    private static long ended(List<ConsumerRecord<String, byte[]>> records, String jobId) {
+        return events(records, jobId).stream()
+                .filter(e -> e.type() == EventType.OCR_COMPLETED || e.type() == EventType.OCR_FAILED).count();
+    }
+
+    private static List<StageEvent> events(List<ConsumerRecord<String, byte[]>> records, String jobId) {
+        return records.stream()
+                .filter(r -> r.topic().equals(Topics.JOB_EVENTS) && jobId.equals(r.key()))
+                .map(StageEventCodec::decode)
+                .map(decoded -> switch (decoded) {
+                    case Decoded.Valid valid -> valid.event();
+                    case Decoded.Invalid invalid -> throw new AssertionError("invalid event: " + invalid.reason());
+                })
+                .toList();
+    }
+
+    private static List<LabelRequest> labelRequests(List<ConsumerRecord<String, byte[]>> records, String jobId) {
+        return records.stream()
+                .filter(r -> r.topic().equals(Topics.LABEL_REQUESTS))
+                .map(r -> WorkMessages.read(r.value(), LabelRequest.class))
+                .filter(l -> l.jobId().equals(jobId))
+                .toList();
+    }
+}
