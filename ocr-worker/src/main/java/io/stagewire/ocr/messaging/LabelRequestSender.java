@@ -1,5 +1,9 @@
 package io.stagewire.ocr.messaging;
 
+import io.stagewire.worker.messaging.KafkaRecords;
+
+import io.stagewire.worker.messaging.EventSendException;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;

@@ -1,5 +1,7 @@
 package io.stagewire.ocr.persistence;
 
+import io.stagewire.worker.persistence.StorageException;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
