@@ -24,8 +24,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.stagewire.crawler.testing.Jobs;
 import io.stagewire.crawler.testing.TestSites;
-import io.stagewire.crawler.testing.TopicWatcher;
-import io.stagewire.crawler.testing.WorkProducer;
+import io.stagewire.testing.TopicWatcher;
+import io.stagewire.testing.RecordProducer;
 import io.stagewire.events.DeadLetterHeaders;
 import io.stagewire.events.Decoded;
 import io.stagewire.events.EventType;
@@ -55,13 +55,13 @@ class CrawlRequestPipelineTest {
     CrawlRequestProcessor processor;
 
     private Jobs jobs;
-    private WorkProducer producer;
+    private RecordProducer producer;
     private TopicWatcher watcher;
 
     @BeforeEach
     void connect() {
         jobs = new Jobs(dataSource);
-        producer = new WorkProducer();
+        producer = new RecordProducer();
         watcher = new TopicWatcher(Topics.JOB_EVENTS, Topics.OCR_REQUESTS, Topics.CRAWL_REQUESTS + Topics.DLQ_SUFFIX);
     }
 
@@ -76,7 +76,7 @@ class CrawlRequestPipelineTest {
         String jobId = jobs.create(USER, "crawling");
         CrawlRequest request = request(jobId, 3);
 
-        producer.send(request);
+        producer.send(WorkMessages.toRecord(request));
         List<ConsumerRecord<String, byte[]>> records = watcher.awaitUntil(
                 seen -> events(seen, jobId).stream().anyMatch(e -> e.type() == EventType.CRAWL_COMPLETED)
                         && ocrRequests(seen, jobId).size() == 3,
@@ -118,7 +118,7 @@ class CrawlRequestPipelineTest {
         });
 
         // The same request again, as after a rebalance before the offset was committed.
-        producer.send(request);
+        producer.send(WorkMessages.toRecord(request));
         List<ConsumerRecord<String, byte[]>> again = watcher.awaitUntil(
                 seen -> events(seen, jobId).stream().filter(e -> e.type() == EventType.CRAWL_COMPLETED).count() == 2,
                 CRAWL_TIMEOUT);
@@ -140,7 +140,7 @@ class CrawlRequestPipelineTest {
 
         producer.send(new ProducerRecord<>(Topics.CRAWL_REQUESTS, jobId, "{\"not\": \"a crawl request\"".getBytes(
                 StandardCharsets.UTF_8)));
-        producer.send(request(jobId, 1));
+        producer.send(WorkMessages.toRecord(request(jobId, 1)));
 
         List<ConsumerRecord<String, byte[]>> records = watcher.awaitUntil(
                 seen -> events(seen, jobId).stream().anyMatch(e -> e.type() == EventType.CRAWL_COMPLETED)

@@ -31,8 +31,8 @@ import io.stagewire.events.work.WorkMessages;
 import io.stagewire.ocr.DemoShopScreenshots;
 import io.stagewire.ocr.DemoShopScreenshots.Screenshot;
 import io.stagewire.ocr.testing.Jobs;
-import io.stagewire.ocr.testing.TopicWatcher;
-import io.stagewire.ocr.testing.WorkProducer;
+import io.stagewire.testing.TopicWatcher;
+import io.stagewire.testing.RecordProducer;
 
 /**
  * The worker wired into the pipeline: ocr.requests in, the screenshot read from Postgres (stagewire_test), stage
@@ -53,13 +53,13 @@ class OcrRequestPipelineTest {
     OcrRequestProcessor processor;
 
     private Jobs jobs;
-    private WorkProducer producer;
+    private RecordProducer producer;
     private TopicWatcher watcher;
 
     @BeforeEach
     void connect() {
         jobs = new Jobs(dataSource);
-        producer = new WorkProducer();
+        producer = new RecordProducer();
         watcher = new TopicWatcher(Topics.JOB_EVENTS, Topics.LABEL_REQUESTS, Topics.OCR_REQUESTS + Topics.DLQ_SUFFIX);
     }
 
@@ -74,7 +74,7 @@ class OcrRequestPipelineTest {
         String jobId = jobs.create(USER, "processing");
         OcrRequest request = request(jobId, jobs.storeScreenshot(USER, jobId, SPEAKER.png()), false);
 
-        producer.send(request);
+        producer.send(WorkMessages.toRecord(request));
         List<ConsumerRecord<String, byte[]>> records = watcher.awaitUntil(
                 seen -> ended(seen, jobId) == 1 && labelRequests(seen, jobId).size() == 1, TIMEOUT);
 
@@ -104,7 +104,7 @@ class OcrRequestPipelineTest {
                 .contains(request.screenshotId());
 
         // The same request again, as after a rebalance before the offset was committed.
-        producer.send(request);
+        producer.send(WorkMessages.toRecord(request));
         List<ConsumerRecord<String, byte[]>> again = watcher.awaitUntil(
                 seen -> ended(seen, jobId) == 2 && labelRequests(seen, jobId).size() == 2, TIMEOUT);
 
@@ -118,7 +118,7 @@ class OcrRequestPipelineTest {
     void reportsTheReadingButAsksForNoLabelWhenOcrOnly() {
         String jobId = jobs.create(USER, "processing");
 
-        producer.send(request(jobId, jobs.storeScreenshot(USER, jobId, SPEAKER.png()), true));
+        producer.send(WorkMessages.toRecord(request(jobId, jobs.storeScreenshot(USER, jobId, SPEAKER.png()), true)));
         watcher.awaitUntil(seen -> ended(seen, jobId) == 1, TIMEOUT);
 
         List<ConsumerRecord<String, byte[]>> records = watcher.drain(QUIET);
@@ -133,7 +133,7 @@ class OcrRequestPipelineTest {
         String jobId = jobs.create(USER, "processing");
         byte[] truncated = Arrays.copyOf(SPEAKER.png(), 200);
 
-        producer.send(request(jobId, jobs.storeScreenshot(USER, jobId, truncated), false));
+        producer.send(WorkMessages.toRecord(request(jobId, jobs.storeScreenshot(USER, jobId, truncated), false)));
         watcher.awaitUntil(seen -> ended(seen, jobId) == 1, TIMEOUT);
 
         List<ConsumerRecord<String, byte[]>> records = watcher.drain(QUIET);
@@ -151,7 +151,7 @@ class OcrRequestPipelineTest {
 
         producer.send(new ProducerRecord<>(Topics.OCR_REQUESTS, key,
                 "{\"not\": \"an ocr request\"".getBytes(StandardCharsets.UTF_8)));
-        producer.send(request(jobId, jobs.storeScreenshot(USER, jobId, SPEAKER.png()), false));
+        producer.send(WorkMessages.toRecord(request(jobId, jobs.storeScreenshot(USER, jobId, SPEAKER.png()), false)));
 
         List<ConsumerRecord<String, byte[]>> records = watcher.awaitUntil(
                 seen -> ended(seen, jobId) == 1 && seen.stream().anyMatch(r -> isDeadLetter(r, key)), TIMEOUT);

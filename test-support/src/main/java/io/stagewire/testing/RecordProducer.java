@@ -1,4 +1,4 @@
-package io.stagewire.ocr.testing;
+package io.stagewire.testing;
 
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -9,20 +9,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import io.stagewire.events.work.WorkMessage;
-import io.stagewire.events.work.WorkMessages;
-import io.stagewire.testing.StackUnderTest;
 
-/** Sends work messages (or anything else) the way job-api does, waiting for the broker's acknowledgement. */
-public final class WorkProducer implements AutoCloseable {
+/** Sends records to the stack's broker, waiting for each acknowledgement (work messages via WorkMessages.toRecord). */
+public final class RecordProducer implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
             Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, StackUnderTest.kafkaBootstrap()),
             new StringSerializer(), new ByteArraySerializer());
-
-    public void send(WorkMessage message) {
-        send(WorkMessages.toRecord(message));
-    }
 
     public void send(ProducerRecord<String, byte[]> record) {
         try {

@@ -1,4 +1,4 @@
-package io.stagewire.crawler.testing;
+package io.stagewire.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,7 +13,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-import io.stagewire.testing.StackUnderTest;
 
 /**
  * Reads what arrives on some topics from the moment it is made (no consumer group, every partition), so a test
