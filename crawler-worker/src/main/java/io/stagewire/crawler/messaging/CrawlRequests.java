@@ -41,12 +41,23 @@ final class CrawlRequests {
             throw new IllegalArgumentException("crawlerConfig.maxPages must be " + CrawlerConfig.MIN_PAGES + "-"
                     + CrawlerConfig.MAX_PAGES + ", was " + maxPages);
         }
+        requireSelector("productLinkSelector", config.productLinkSelector());
+        requireSelector("nextPageSelector", config.nextPageSelector());
+        requireSelector("productAreaSelector", config.productAreaSelector());
         return request;
     }
 
     private static void requireText(String field, String value, int maxChars) {
         if (value == null || value.isBlank() || value.length() > maxChars) {
             throw new IllegalArgumentException("CrawlRequest needs " + field + " of 1-" + maxChars + " characters");
+        }
+    }
+
+    /** A selector is optional; one that is given must be short. Whether it parses is checked at the first page. */
+    private static void requireSelector(String field, String selector) {
+        if (selector != null && selector.length() > CrawlerConfig.MAX_SELECTOR_LENGTH) {
+            throw new IllegalArgumentException("crawlerConfig." + field + " is longer than "
+                    + CrawlerConfig.MAX_SELECTOR_LENGTH + " characters");
         }
     }
 

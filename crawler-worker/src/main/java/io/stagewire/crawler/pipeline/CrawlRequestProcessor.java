@@ -64,7 +64,7 @@ public class CrawlRequestProcessor {
         CrawlResult result;
         try {
             result = crawler.crawl(URI.create(request.shopUrl()),
-                    CrawlOptions.maxProducts(request.crawlerConfig().maxProducts()),
+                    CrawlOptions.of(request.crawlerConfig()),
                     request.crawlerConfig().effectiveMaxPages(), () -> cancellation.isCancelled(jobId), publisher);
         } catch (CrawlFailedException e) {
             LOG.infof("job %s: crawl failed: %s", jobId, e.getMessage());

@@ -22,6 +22,12 @@ public record CrawlOptions(int maxProducts, String productLinkSelector, String n
         productAreaSelector = blankToNull(productAreaSelector);
     }
 
+    /** What a crawl request's {@code crawlerConfig} asks for. */
+    public static CrawlOptions of(io.stagewire.events.work.CrawlerConfig config) {
+        return new CrawlOptions(config.maxProducts(), config.productLinkSelector(), config.nextPageSelector(),
+                config.productAreaSelector());
+    }
+
     /** The default selectors, at most {@code maxProducts} products. */
     public static CrawlOptions maxProducts(int maxProducts) {
         return new CrawlOptions(maxProducts, null, null, null);

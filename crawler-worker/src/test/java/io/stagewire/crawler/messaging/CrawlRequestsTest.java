@@ -38,6 +38,8 @@ class CrawlRequestsTest {
         assertReason(with("job-1", "https://shop.example/", new CrawlerConfig(0, null)), "maxProducts must be 1-500");
         assertReason(with("job-1", "https://shop.example/", new CrawlerConfig(501, null)), "maxProducts must be 1-500");
         assertReason(with("job-1", "https://shop.example/", new CrawlerConfig(3, 0)), "maxPages must be 1-100");
+        assertReason(with("job-1", "https://shop.example/", new CrawlerConfig(3, null, "a".repeat(501), null, null)),
+                "crawlerConfig.productLinkSelector is longer than 500 characters");
     }
 
     private static byte[] with(String jobId, String shopUrl, CrawlerConfig config) {

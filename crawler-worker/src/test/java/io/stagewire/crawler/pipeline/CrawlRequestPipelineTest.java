@@ -155,6 +155,22 @@ class CrawlRequestPipelineTest {
     }
 
     @Test
+    void crawlsWithTheSelectorsOfTheJobsCrawlerConfig() {
+        String jobId = jobs.create(USER, "crawling");
+        // A product-link selector that matches nothing on the demo shop: the crawl must use it, not the defaults.
+        CrawlRequest request = new CrawlRequest(UUID.randomUUID().toString(), jobId, USER, TestSites.DEMO_SHOP + "/",
+                "default", null, new CrawlerConfig(3, 1, "a.no-such-link", null, null));
+
+        processor.process(request);
+
+        List<StageEvent> events = events(watcher.awaitUntil(
+                seen -> events(seen, jobId).stream().anyMatch(e -> e.type() == EventType.CRAWL_FAILED), CRAWL_TIMEOUT),
+                jobId);
+        assertThat(events.getLast().field("reason").asText())
+                .contains("no product links found").contains("selectors tried: a.no-such-link)");
+    }
+
+    @Test
     void sendsNothingForAJobCancelledBeforeTheCrawl() {
         String jobId = jobs.create(USER, "cancelled");
 

@@ -33,7 +33,19 @@ public record CreateJobRequest(
             Integer maxProducts,
             @Min(CrawlerConfig.MIN_PAGES) @Max(CrawlerConfig.MAX_PAGES)
             @Schema(description = "Listing pages to walk at most, 1-100; default 20", minimum = "1", maximum = "100")
-            Integer maxPages) {
+            Integer maxPages,
+            @Size(max = CrawlerConfig.MAX_SELECTOR_LENGTH)
+            @Schema(description = "Selector of the links to product pages on a listing page; default: the crawler's "
+                    + "built-in list (docs/crawler-worker.md)", examples = "a.product-link")
+            String productLinkSelector,
+            @Size(max = CrawlerConfig.MAX_SELECTOR_LENGTH)
+            @Schema(description = "Selector of the link to the next listing page; default: rel=next and common pagers",
+                    examples = "a[rel=next]")
+            String nextPageSelector,
+            @Size(max = CrawlerConfig.MAX_SELECTOR_LENGTH)
+            @Schema(description = "Selector of the element to screenshot on a product page; without a match the "
+                    + "visible page is captured", examples = "[data-product]")
+            String productAreaSelector) {
     }
 
     /** The crawler's settings with defaults applied. */
@@ -41,6 +53,13 @@ public record CreateJobRequest(
         Integer maxProducts = crawlerConfig == null ? null : crawlerConfig.maxProducts();
         Integer maxPages = crawlerConfig == null ? null : crawlerConfig.maxPages();
         return new CrawlerConfig(maxProducts == null ? DEFAULT_MAX_PRODUCTS : maxProducts,
-                maxPages == null ? CrawlerConfig.DEFAULT_PAGES : maxPages);
+                maxPages == null ? CrawlerConfig.DEFAULT_PAGES : maxPages,
+                crawlerConfig == null ? null : blankToNull(crawlerConfig.productLinkSelector()),
+                crawlerConfig == null ? null : blankToNull(crawlerConfig.nextPageSelector()),
+                crawlerConfig == null ? null : blankToNull(crawlerConfig.productAreaSelector()));
+    }
+
+    private static String blankToNull(String selector) {
+        return selector == null || selector.isBlank() ? null : selector.strip();
     }
 }

@@ -92,6 +92,34 @@ class JobResourceTest {
                 .body("errors.field", hasItem("shopUrl"));
     }
 
+    @Test
+    void selectorsOfTheCrawlerConfigReachTheCrawler() {
+        Map<String, Object> body = job("https://shop.example/", "default", null);
+        body.put("crawlerConfig", Map.of("maxProducts", 5, "productLinkSelector", " li.item > a ",
+                "nextPageSelector", "", "productAreaSelector", "#product"));
+        try (Kafka.Tail crawls = Kafka.tail(Topics.CRAWL_REQUESTS)) {
+            String id = as("bob").contentType(ContentType.JSON).body(body).post("/api/jobs")
+                    .then().statusCode(202)
+                    .body("crawlerConfig.productLinkSelector", equalTo("li.item > a"))
+                    .extract().path("id");
+
+            CrawlRequest request = WorkMessages.read(crawls.await(id, 1, Duration.ofSeconds(10)).get(0).value(),
+                    CrawlRequest.class);
+            assertThat(request.crawlerConfig().productLinkSelector()).isEqualTo("li.item > a");
+            assertThat(request.crawlerConfig().nextPageSelector()).as("blank means the crawler's defaults").isNull();
+            assertThat(request.crawlerConfig().productAreaSelector()).isEqualTo("#product");
+        }
+    }
+
+    @Test
+    void overlongSelectorIsRejectedWithTheField() {
+        Map<String, Object> body = job("https://shop.example/", "default", null);
+        body.put("crawlerConfig", Map.of("productAreaSelector", "x".repeat(501)));
+        as("bob").contentType(ContentType.JSON).body(body).post("/api/jobs")
+                .then().statusCode(400)
+                .body("errors.field", hasItem("crawlerConfig.productAreaSelector"));
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {0, 501})
     void maxProductsOutsideOneTo500IsRejected(int maxProducts) {

@@ -1,0 +1,92 @@
+package io.stagewire.system;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The five services, running from the jars this build made, before the first system test.
+ *
+ * <p>Started through {@code ./stagewire services}, which starts what is down, restarts what it started from an older jar
+ * and leaves the rest alone; {@code ./stagewire test} stops what it started when the run ends. Before a service's first
+ * start its consumer group is moved to the end of its topic: the module tests before this one left records on the shared
+ * topics that belong to their own test database, and a fresh group would otherwise work through all of them first.
+ */
+public final class RunningStack implements BeforeAllCallback {
+
+    public static final String JOB_API = "http://localhost:8080";
+    public static final String GATEWAY_WS = "ws://localhost:8090/ws";
+    public static final String DEMO_SHOP = "http://localhost:8070/";
+
+    /** Each service's consumer group and the topic it reads (the gateway reads without a group). */
+    private static final List<GroupOnTopic> GROUPS = List.of(
+            new GroupOnTopic("job-api", "job.events"),
+            new GroupOnTopic("crawler-worker", "crawl.requests"),
+            new GroupOnTopic("ocr-worker", "ocr.requests"),
+            new GroupOnTopic("label-worker", "label.requests"));
+
+    record GroupOnTopic(String group, String topic) {
+    }
+
+    private static boolean started;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        synchronized (RunningStack.class) {
+            if (!started) {
+                ConsumerGroups.skipToEndUnlessRunning(GROUPS);
+                stagewire("services");
+                started = true;
+            }
+        }
+    }
+
+    /** Kills a service hard (SIGKILL), as a crashed pod would die: no shutdown hook, no offset commit. */
+    public static void kill(String service) {
+        try {
+            long pid = Long.parseLong(Files.readString(root().resolve(".stagewire/pids/" + service)).strip());
+            ProcessHandle process = ProcessHandle.of(pid)
+                    .orElseThrow(() -> new IllegalStateException(service + " (pid " + pid + ") is not running"));
+            process.destroyForcibly();
+            process.onExit().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not kill " + service, e);
+        }
+    }
+
+    /** Starts every service that is down and waits until each is ready. */
+    public static void startMissing() {
+        stagewire("services");
+    }
+
+    static Path root() {
+        return Path.of(System.getProperty("stagewire.root", "..")).toAbsolutePath().normalize();
+    }
+
+    private static void stagewire(String... args) {
+        List<String> command = new ArrayList<>(List.of(root().resolve("stagewire").toString()));
+        command.addAll(List.of(args));
+        try {
+            Process process = new ProcessBuilder(command).directory(root().toFile()).inheritIO().start();
+            if (!process.waitFor(Duration.ofMinutes(4).toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("./stagewire " + String.join(" ", args) + " did not finish in 4 minutes");
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("./stagewire " + String.join(" ", args) + " exited " + process.exitValue());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
