@@ -2,11 +2,12 @@
 
 /** h('div.card#x', {onclick, ...attrs}, ...children): children may be strings, nodes, arrays, null. */
 export function h(spec, attrs, ...children) {
-  const [tagAndClasses, id] = spec.split('#');
-  const [tag, ...classes] = tagAndClasses.split('.');
+  const tag = spec.match(/^[a-z0-9]*/)[0];
   const el = document.createElement(tag || 'div');
-  if (classes.length) el.className = classes.join(' ');
-  if (id) el.id = id;
+  for (const [, mark, name] of spec.slice(tag.length).matchAll(/([.#])([^.#]+)/g)) {
+    if (mark === '#') el.id = name;
+    else el.classList.add(name);
+  }
   if (attrs && (attrs.constructor !== Object)) {
     children.unshift(attrs);
     attrs = null;

@@ -100,11 +100,12 @@ export function mountJob(container, {id, session, navigate}) {
     clear(countersEl).append(...[
       ['Screenshots', c.screenshots], ['Read', c.ocrCompleted], ['OCR failed', c.ocrFailed],
       ['Matched', c.matched], ['Unmatched', c.unmatched], ['Labels', c.labelsGenerated], ['Labels failed', c.labelsFailed],
-    ].filter(([, v], i) => job.kind !== 'extraction' || i < 3).flatMap(([k, v]) => [h('dt', k), h('dd', String(v ?? 0))]));
+    ].filter(([, v], i) => job.kind !== 'extraction' || i < 3).map(([k, v]) => h('div', h('dt', k), h('dd', String(v ?? 0)))));
     failureEl.hidden = !job.failureReason;
     failureEl.textContent = job.failureReason ? 'Failed: ' + job.failureReason : '';
     cancelBtn.hidden = isFinal(job.status) || job.kind === 'external';
-    retryBtn.hidden = !(job.status === 'completed' || job.status === 'failed') || job.kind === 'external';
+    const somethingFailed = job.status === 'failed' || c.ocrFailed > 0 || c.labelsFailed > 0;
+    retryBtn.hidden = !(isFinal(job.status) && job.status !== 'cancelled' && somethingFailed) || job.kind === 'external';
     renderSummary();
     renderTimeline();
   }
@@ -118,7 +119,7 @@ export function mountJob(container, {id, session, navigate}) {
       ['Matched', s.matched], ['Unmatched', s.unmatched], ['Labels', s.labelsGenerated],
       ['Total time', formatDuration(s.totalProcessingTime)],
     ];
-    clear(summaryCard).append(h('h2', 'Summary'), h('dl.summary', rows.flatMap(([k, v]) => [h('dt', k), h('dd', String(v ?? ''))])));
+    clear(summaryCard).append(h('h2', 'Summary'), h('dl.summary', rows.map(([k, v]) => h('div', h('dt', k), h('dd', String(v ?? ''))))));
   }
 
   function renderTimeline() {
@@ -249,7 +250,7 @@ export function mountJob(container, {id, session, navigate}) {
         h('div.label-preview', 'No label'), h('figcaption', h('span.mono', data.articleNumber || ''), h('span.muted', data.reason || 'failed')));
     }
     if (prev) prev.el.replaceWith(card);
-    else labelsEl.append(card);
+    else insertSorted(labelsEl, card, labels, data.screenshotId || key);
     labels.set(key, {data, el: card});
     labelsCount.textContent = String(labels.size);
   }

@@ -7,13 +7,14 @@ const DEMO_SHOP = 'http://localhost:8070/';
 const STATUS_RANK = {pending: 0, crawling: 1, 'processing-ocr': 2, matching: 3, rendering: 4, completed: 5, failed: 5, cancelled: 5};
 
 export function ownerText(job, session) {
-  return job.userId === session.me.sub ? session.me.username : job.userId;
+  if (job.userId === session.me.sub) return session.me.username;
+  return job.userId && job.userId.length > 13 ? job.userId.slice(0, 8) + '…' : job.userId;
 }
 
 export function jobTitle(job) {
   if (job.kind === 'extraction') return 'Images (' + job.expectedItems + ')';
   if (job.kind === 'external') return 'External job ' + job.id;
-  return job.shopUrl || job.id;
+  return job.shopUrl ? job.shopUrl.replace(/^https?:\/\//, '') : job.id;
 }
 
 function countersText(job) {
@@ -136,7 +137,7 @@ export function mountJobs(container, {session, navigate}) {
   function renderRow(job) {
     let entry = rows.get(job.id);
     const cells = [
-      h('td', h('a.job-link', {href: '/jobs/' + encodeURIComponent(job.id)}, jobTitle(job))),
+      h('td', h('a.job-link', {href: '/jobs/' + encodeURIComponent(job.id)}, jobTitle(job)), h('small.job-id.muted', job.id.slice(0, 8))),
       session.admin ? h('td.owner', {title: job.userId}, ownerText(job, session)) : null,
       h('td', statusBadge(job.status), job.queuePosition != null && job.status === 'pending' ? h('small.queue', ' #' + (job.queuePosition + 1) + ' in queue') : null),
       h('td.progress-cell', progressBar(job.progress, 'Progress of ' + jobTitle(job))),
