@@ -22,12 +22,21 @@ export function fileUrl(fileId) {
   return url;
 }
 
-/** Sets an <img>'s src to the file once it is fetched. */
-export function loadImage(img, fileId) {
+/** Sets an <img>'s src to the file once it is fetched; tries again (back online, or a little later) when that fails. */
+export function loadImage(img, fileId, attempt = 0) {
   img.dataset.fileId = fileId;
   fileUrl(fileId).then(url => {
-    if (img.dataset.fileId === fileId) img.src = url;
-  }, () => img.classList.add('broken'));
+    if (img.dataset.fileId === fileId) {
+      img.classList.remove('broken');
+      img.src = url;
+    }
+  }, () => {
+    img.classList.add('broken');
+    if (attempt >= 5) return;
+    const again = () => { if (img.isConnected && img.dataset.fileId === fileId) loadImage(img, fileId, attempt + 1); };
+    if (!navigator.onLine) window.addEventListener('online', again, {once: true});
+    else setTimeout(again, 1000 * 2 ** attempt);
+  });
   return img;
 }
 

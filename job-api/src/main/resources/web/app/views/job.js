@@ -96,7 +96,13 @@ export function mountJob(container, {id, session, navigate}) {
     setProgress(bar, job.progress);
     stageEl.textContent = isFinal(job.status) ? statusLabel(job.status) : 'Stage: ' + (STAGE_NAMES[job.stage] || job.stage || '') +
       (job.queuePosition != null && job.status === 'pending' ? ' · #' + (job.queuePosition + 1) + ' in queue' : '');
-    const c = job.counters || {};
+    // job:progress is rate-limited; the items on the page may already be further along.
+    const count = (map, test) => [...map.values()].filter(e => test(e.data)).length;
+    const c = {...(job.counters || {})};
+    c.screenshots = Math.max(c.screenshots || 0, screenshots.size);
+    c.ocrCompleted = Math.max(c.ocrCompleted || 0, count(ocrRows, r => r.status === 'completed'));
+    c.matched = Math.max(c.matched || 0, count(ocrRows, r => r.match && r.match.status === 'matched'));
+    c.labelsGenerated = Math.max(c.labelsGenerated || 0, count(labels, l => l.status === 'generated'));
     clear(countersEl).append(...[
       ['Screenshots', c.screenshots], ['Read', c.ocrCompleted], ['OCR failed', c.ocrFailed],
       ['Matched', c.matched], ['Unmatched', c.unmatched], ['Labels', c.labelsGenerated], ['Labels failed', c.labelsFailed],
@@ -169,6 +175,7 @@ export function mountJob(container, {id, session, navigate}) {
     screenshots.set(key, {data, el});
     insertSorted(gallery, el, screenshots, key);
     shotsCount.textContent = String(screenshots.size);
+    scheduleRender();
     const row = ocrRows.get(key);
     if (row) renderOcrRow(key);
   }
@@ -195,6 +202,7 @@ export function mountJob(container, {id, session, navigate}) {
     else ocrRows.set(key, {data, el: null});
     renderOcrRow(key);
     ocrCount.textContent = String(ocrRows.size);
+    scheduleRender();
   }
 
   function renderOcrRow(key) {
@@ -253,6 +261,17 @@ export function mountJob(container, {id, session, navigate}) {
     else insertSorted(labelsEl, card, labels, data.screenshotId || key);
     labels.set(key, {data, el: card});
     labelsCount.textContent = String(labels.size);
+    scheduleRender();
+  }
+
+  let renderPending = false;
+  function scheduleRender() {
+    if (renderPending || !job || !titleEl.isConnected) return;
+    renderPending = true;
+    requestAnimationFrame(() => {
+      renderPending = false;
+      if (!stopped) renderJob();
+    });
   }
 
   // --- live events ------------------------------------------------------------------------------

@@ -14,7 +14,14 @@ public class DashboardRoutes {
     /** Paths of the dashboard's own views; the API, /q and /static are never matched. */
     static final String VIEWS = "/(jobs|images)(/[A-Za-z0-9._:-]{1,128})?/?";
 
+    /** The page itself: always revalidated, as it names the current (content-hashed, long-cached) bundle. */
+    static final String PAGE = "/|/index\\.html|" + VIEWS;
+
     void install(@Observes Router router) {
+        router.routeWithRegex(PAGE).order(Integer.MIN_VALUE).handler(rc -> {
+            rc.addHeadersEndHandler(v -> rc.response().headers().set("Cache-Control", "no-cache"));
+            rc.next();
+        });
         router.getWithRegex(VIEWS).handler(rc -> rc.reroute("/index.html"));
     }
 }

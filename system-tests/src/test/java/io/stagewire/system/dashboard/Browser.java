@@ -13,6 +13,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.ReducedMotion;
 import com.microsoft.playwright.options.ViewportSize;
 
 import io.stagewire.system.RunningStack;
@@ -47,7 +48,9 @@ final class Browser implements AutoCloseable {
 
     Tab login(String user, String password, int width, int height) {
         BrowserContext context = chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setViewportSize(new ViewportSize(width, height)).setAcceptDownloads(true));
+                .setViewportSize(new ViewportSize(width, height)).setAcceptDownloads(true)
+                // Progress bars then jump instead of animating: screenshots show what the page says.
+                .setReducedMotion(ReducedMotion.REDUCE));
         Page page = context.newPage();
         Tab tab = new Tab(context, page);
         page.navigate(DASHBOARD);

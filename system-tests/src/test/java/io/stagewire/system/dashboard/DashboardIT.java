@@ -37,7 +37,7 @@ import io.stagewire.system.RunningStack;
 @ExtendWith(RunningStack.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardIT {
-    private static final int PRODUCTS = 8;
+    private static final int PRODUCTS = 12;
     private static final double JOB_MINUTES = 4;
 
     private static Browser browser;
@@ -98,16 +98,14 @@ class DashboardIT {
             page.waitForURL(Pattern.compile(".*/jobs/[^/]+$"));
             bobsJob = page.url().substring(page.url().lastIndexOf('/') + 1);
 
-            // Mid-job: screenshots are coming in.
-            page.locator("#screenshots .shot").nth(2).waitFor(new Locator.WaitForOptions().setTimeout(120_000));
-            bob.screenshot("job-monitor-mid-job");
-
-            // Cut the network: the badge says so, the socket goes, events go on without us.
+            // Mid-crawl, cut the network: the badge says so, the socket goes, events go on without us.
+            page.locator("#screenshots .shot").first().waitFor(new Locator.WaitForOptions().setTimeout(120_000));
             bob.context.setOffline(true);
             expect(page.locator("#connection[data-state=offline]")).isVisible();
-            page.waitForTimeout(4000);
+            page.waitForTimeout(3000);
             bob.context.setOffline(false);
             expect(page.locator("#connection[data-state=live]")).isVisible(within(30));
+            bob.screenshot("job-monitor-mid-job");
             // And once more from the page itself, as a dropped connection would.
             page.evaluate("window.stagewire.dropConnection()");
             expect(page.locator("#connection[data-state=live]")).isVisible(within(30));
