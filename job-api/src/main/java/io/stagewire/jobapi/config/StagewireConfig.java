@@ -19,6 +19,8 @@ public interface StagewireConfig {
 
     Uploads uploads();
 
+    Dashboard dashboard();
+
     /** Where Postgres is; the datasource URLs are built from it. */
     interface Pg {
         String hostport();
@@ -63,5 +65,17 @@ public interface StagewireConfig {
         long maxImageBytes();
 
         int maxImages();
+    }
+
+    /** Where the browser dashboard logs in and connects (served to it by /dashboard/config.json). */
+    interface Dashboard {
+        /** The OIDC issuer the dashboard logs in with (authorization code + PKCE). */
+        String issuer();
+
+        /** Its public client id at the issuer. */
+        String clientId();
+
+        /** The progress gateway's WebSocket URL as the browser reaches it. */
+        String gatewayUrl();
     }
 }
