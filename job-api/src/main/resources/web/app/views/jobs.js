@@ -180,6 +180,28 @@ export function mountJobs(container, {session, navigate}) {
 
   const refetch = id => getJson('/api/jobs/' + encodeURIComponent(id)).then(renderRow, () => {});
 
+  // An event of a job not in the list: the list (not a GET of that id) says whether the user has it, so a job
+  // job-api does not know — another system's events it has not applied yet, history from before a reset — costs
+  // one debounced list read instead of a 404 per event. Ids the list did not contain are left alone for a while.
+  const RELOAD_AFTER_MS = 1000;
+  const UNKNOWN_FOR_MS = 15000;
+  const unknownUntil = new Map(); // job id -> time until which its events do not trigger a reload
+  let reloadTimer = null;
+  const pendingIds = new Set();
+  function lookUp(id) {
+    if ((unknownUntil.get(id) || 0) > Date.now()) return;
+    pendingIds.add(id);
+    if (reloadTimer) return;
+    reloadTimer = setTimeout(async () => {
+      reloadTimer = null;
+      const asked = [...pendingIds];
+      pendingIds.clear();
+      await load();
+      for (const jobId of asked) if (!rows.has(jobId)) unknownUntil.set(jobId, Date.now() + UNKNOWN_FOR_MS);
+    }, RELOAD_AFTER_MS);
+  }
+  const refresh = id => (rows.has(id) ? refetch(id) : lookUp(id));
+
   let loaded = false;
   const early = [];
   function onEvent(frame) {
@@ -191,7 +213,7 @@ export function mountJobs(container, {session, navigate}) {
     const d = frame.data || {};
     switch (frame.type) {
       case 'job:created':
-        if (!rows.has(id)) refetch(id);
+        if (!rows.has(id)) lookUp(id);
         break;
       case 'job:progress':
         patch(id, {progress: d.progress, counters: d.counters, stage: d.stage});
@@ -205,10 +227,10 @@ export function mountJobs(container, {session, navigate}) {
       case 'job:completed':
       case 'job:failed':
       case 'job:cancelled':
-        refetch(id);
+        refresh(id);
         break;
       default:
-        if (!rows.has(id) && frame.type !== 'system:notification') refetch(id);
+        if (!rows.has(id) && frame.type !== 'system:notification') lookUp(id);
     }
   }
 

@@ -88,6 +88,12 @@ final class Browser implements AutoCloseable {
                 }
             });
             page.onPageError(e -> errors.add("page error: " + e));
+            // The console names no URL for a failed load; this says which one it was.
+            page.onResponse(r -> {
+                if (r.status() >= 400) {
+                    errors.add("response " + r.status() + " " + r.request().method() + " " + r.url());
+                }
+            });
         }
 
         void screenshot(String name) {
@@ -109,7 +115,8 @@ final class Browser implements AutoCloseable {
                 return errors.stream()
                         .filter(e -> !e.contains("ERR_INTERNET_DISCONNECTED") && !e.contains("ERR_NETWORK_CHANGED")
                                 && !(e.startsWith("WebSocket connection to") && e.contains("failed")))
-                        .filter(e -> java.util.Arrays.stream(provokedStatuses).noneMatch(s -> e.contains("status of " + s + " ")))
+                        .filter(e -> java.util.Arrays.stream(provokedStatuses).noneMatch(s -> e.contains("status of " + s + " ")
+                                || e.startsWith("response " + s + " ")))
                         .toList();
             }
         }
