@@ -166,7 +166,9 @@ public class Bench {
         final int settle;
         final int procs;
         final String run = "b" + Long.toString(System.currentTimeMillis(), 36);
-        final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // HTTP/1.1: the default h2c upgrade header makes Engine.IO (attached to the peer's HTTP server) drop /publish.
+        final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         final PrintStream out = System.out;
 
         Coordinator(Map<String, String> o) {
