@@ -166,7 +166,9 @@ public class Bench {
         final int settle;
         final int procs;
         final String run = "b" + Long.toString(System.currentTimeMillis(), 36);
-        final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // HTTP/1.1: the default h2c upgrade header makes Engine.IO (attached to the peer's HTTP server) drop /publish.
+        final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         final PrintStream out = System.out;
 
         Coordinator(Map<String, String> o) {
@@ -214,6 +216,7 @@ public class Bench {
                     subs[u] = claim(tokens[u], "sub");
                 }
                 log("tokens for %s (%s) and %s (%s)", users[0], subs[0], users[1], subs[1]);
+                ensureTopic();
                 producer = producer();
                 // Seed one event per job, so the gateway knows each job's owner from events.
                 List<Future<RecordMetadata>> seeded = new ArrayList<>();
@@ -520,13 +523,40 @@ public class Bench {
             h.add("ce_specversion", bytes("1.0"));
             h.add("ce_id", bytes(run + "-e" + eventSeq.incrementAndGet()));
             h.add("ce_source", bytes("/stagewire/bench"));
-            h.add("ce_type", bytes("job:progress"));
+            h.add("ce_type", bytes(eventType()));
             h.add("ce_subject", bytes(jobId));
             h.add("ce_userid", bytes(owner));
             h.add("ce_time", bytes(Instant.ofEpochSecond(sentAtMicros / 1_000_000, (sentAtMicros % 1_000_000) * 1000).toString()));
             h.add("content-type", bytes("application/json"));
-            String data = String.format(Locale.ROOT, "{\"progress\":%.1f,\"sentAt\":%d}", progress, sentAtMicros);
+            String data = eventType().equals("ocr:progress")
+                    ? String.format(Locale.ROOT, "{\"screenshotId\":\"s%d\",\"progress\":%.1f,\"sentAt\":%d}", eventSeq.get() % 100, progress, sentAtMicros)
+                    : String.format(Locale.ROOT, "{\"progress\":%.1f,\"sentAt\":%d}", progress, sentAtMicros);
             return new ProducerRecord<>(opt(o, "topic", "job.events"), null, jobId, bytes(data), h);
+        }
+
+        /** job:progress (coalescible, the default) or ocr:progress (never coalesced: a cleaner msg/s figure). */
+        String eventType() {
+            String type = opt(o, "event-type", "job:progress");
+            if (!type.equals("job:progress") && !type.equals("ocr:progress")) {
+                throw new IllegalArgumentException("--event-type is job:progress or ocr:progress");
+            }
+            return type;
+        }
+
+        /** Creates --topic (with --partitions) when it does not exist, so a bench can run on a topic of its own. */
+        void ensureTopic() throws Exception {
+            String topic = opt(o, "topic", "job.events");
+            Properties p = new Properties();
+            p.put("bootstrap.servers", opt(o, "kafka", "127.0.0.1:9092"));
+            try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(p)) {
+                if (!admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(topic)) {
+                    int partitions = intOpt(o, "partitions", 12);
+                    admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, partitions, (short) 1)))
+                            .all().get(10, TimeUnit.SECONDS);
+                    log("created topic %s with %d partitions", topic, partitions);
+                    Thread.sleep(1000);
+                }
+            }
         }
 
         static byte[] bytes(String s) {
@@ -558,7 +588,8 @@ public class Bench {
         long publishSocketIo(String[] jobIds, String[] subs) throws Exception {
             String control = opt(o, "control", "http://127.0.0.1:18100");
             requireLoopback(URI.create(control).getHost());
-            StringBuilder body = new StringBuilder("{\"rate\":" + rate + ",\"duration\":" + duration + ",\"users\":[\""
+            StringBuilder body = new StringBuilder("{\"rate\":" + rate + ",\"duration\":" + duration
+                    + ",\"type\":\"" + eventType() + "\",\"users\":[\""
                     + subs[0] + "\",\"" + subs[1] + "\"],\"jobs\":[");
             for (int k = 0; k < jobIds.length; k++) {
                 body.append(k > 0 ? "," : "").append("[\"").append(jobIds[k]).append("\",").append(k % 2).append(']');

@@ -1,7 +1,8 @@
 // Socket.IO 4.8 peer for the progress-gateway benchmark (see ../README.md).
 //
 // Rooms per channel ("job:<id>", "user:<sub>"): a client emits "subscribe" with the channel name,
-// joins the room and gets "subscribed" back. POST /publish {rate, duration, jobs:[[id, ownerIndex]...],
+// joins the room and gets "subscribed" back. POST /publish {rate, duration, type ("job:progress" or
+// "ocr:progress"), jobs:[[id, ownerIndex]...],
 // users:[sub0, sub1]} emits `rate` events/s round-robin over the jobs for `duration` seconds, each to
 // the job's room and to its owner's user room, with the same JSON shape and size as the gateway's
 // frames (sentAt in microseconds inside data). Listens on 127.0.0.1 only.
@@ -66,6 +67,7 @@ function pad(n, width) {
 function publish(spec, done) {
   const rate = Math.max(1, Number(spec.rate));
   const duration = Math.min(180, Math.max(1, Number(spec.duration)));
+  const type = spec.type === "ocr:progress" ? "ocr:progress" : "job:progress";
   const jobs = spec.jobs;
   const users = spec.users;
   const total = rate * duration;
@@ -84,17 +86,20 @@ function publish(spec, done) {
       const partition = k % partitions;
       const offset = offsets[partition]++;
       const nowUs = Math.round((performance.timeOrigin + performance.now()) * 1000);
-      const data = { progress: Math.floor(sent / jobs.length) % 1000 / 10, sentAt: nowUs };
+      const progress = Math.floor(sent / jobs.length) % 1000 / 10;
+      const data = type === "ocr:progress"
+        ? { screenshotId: "s" + (sent % 100), progress, sentAt: nowUs }
+        : { progress, sentAt: nowUs };
       const time = new Date(nowUs / 1000).toISOString();
       const id = "bench-e" + sent;
       // Same fields (and so about the same size) as the gateway's event frame on each channel.
-      io.to("job:" + jobId).emit("job:progress", {
-        type: "job:progress", channel: "job:" + jobId, jobId, id,
+      io.to("job:" + jobId).emit(type, {
+        type, channel: "job:" + jobId, jobId, id,
         position: partition + "-" + offset, time, data,
       });
       const userPosition = "U" + offsets.map((o) => "." + o.toString(36)).join("");
-      io.to("user:" + users[owner]).emit("job:progress", {
-        type: "job:progress", channel: "user:" + users[owner], jobId, id,
+      io.to("user:" + users[owner]).emit(type, {
+        type, channel: "user:" + users[owner], jobId, id,
         position: userPosition, time, data,
       });
       sent++;

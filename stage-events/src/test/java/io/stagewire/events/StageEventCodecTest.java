@@ -154,6 +154,15 @@ class StageEventCodecTest {
     }
 
     @Test
+    void everyViolationIsNamedNotJustTheFirst() {
+        // Validation answers yes/no first (fail-fast); a rejection is then described in full.
+        String reason = rejectionOf("job:progress", JOB, "u", "{\"progress\":140,\"stage\":7}");
+
+        assertThat(reason).startsWith("invalid data for job:progress").contains("progress").contains("100").contains("stage");
+        assertThat(reason.split("; ")).hasSize(2);
+    }
+
+    @Test
     void progressOutOfRangeIsRejected() {
         String reason = rejectionOf("job:progress", JOB, "u", "{\"progress\":140}");
 

@@ -65,11 +65,21 @@ public class FanOut {
     }
 
     public void dispatch(int partition, long offset, StageEvent event) {
+        Outbound.Deferral writes = new Outbound.Deferral();
+        dispatch(partition, offset, event, writes);
+        writes.flush();
+    }
+
+    /**
+     * Dispatches one live event; the subscribers' socket writes wait in {@code writes} until the
+     * caller flushes it (the live consumer does so once per batch of records).
+     */
+    public void dispatch(int partition, long offset, StageEvent event, Outbound.Deferral writes) {
         seamLock.lock();
         try {
             liveNext[partition] = offset + 1;
             directory.saw(event, partition, offset);
-            int frames = deliverToJob(partition, offset, event) + deliverToUser(partition, offset, event);
+            int frames = deliverToJob(partition, offset, event, writes) + deliverToUser(partition, offset, event, writes);
             metrics.dispatched(frames);
         } finally {
             seamLock.unlock();
@@ -102,7 +112,7 @@ public class FanOut {
         index.remove(subscription);
     }
 
-    private int deliverToJob(int partition, long offset, StageEvent event) {
+    private int deliverToJob(int partition, long offset, StageEvent event, Outbound.Deferral writes) {
         Subscription[] subscribers = index.subscribers(Channel.jobChannelName(event.jobId()));
         if (subscribers.length == 0) {
             return 0;
@@ -110,12 +120,12 @@ public class FanOut {
         Frame frame = Frames.event(Channel.job(event.jobId()), event, partition, offset,
                 new EventPosition(partition, offset).toString());
         for (Subscription subscriber : subscribers) {
-            subscriber.deliver(frame);
+            subscriber.deliver(frame, writes);
         }
         return subscribers.length;
     }
 
-    private int deliverToUser(int partition, long offset, StageEvent event) {
+    private int deliverToUser(int partition, long offset, StageEvent event, Outbound.Deferral writes) {
         Subscription[] subscribers = index.subscribers(Channel.userChannelName(event.userId()));
         if (subscribers.length == 0) {
             return 0;
@@ -127,9 +137,9 @@ public class FanOut {
             if (subscriber.isAheadOf(liveNext)) {
                 // Resumed from a replica further on: its position must not go back.
                 subscriber.deliver(Frames.event(channel, event, partition, offset,
-                        UserPosition.format(UserPosition.max(liveNext, subscriber.floor()))));
+                        UserPosition.format(UserPosition.max(liveNext, subscriber.floor()))), writes);
             } else {
-                subscriber.deliver(shared);
+                subscriber.deliver(shared, writes);
             }
         }
         return subscribers.length;

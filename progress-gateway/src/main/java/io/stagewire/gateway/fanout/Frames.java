@@ -27,7 +27,7 @@ public final class Frames {
         node.put("time", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(event.time()));
         node.set("data", event.data());
         String coalesceKey = event.type() == EventType.JOB_PROGRESS ? channel.name() + '\n' + event.jobId() : null;
-        return new Frame(write(node), event.type().wireName(), position, partition, offset, coalesceKey,
+        return new Frame(writeBytes(node), event.type().wireName(), position, partition, offset, coalesceKey,
                 event.time().toInstant().toEpochMilli());
     }
 
@@ -47,7 +47,7 @@ public final class Frames {
         node.put("position", position.toString());
         node.set("time", item.path("time"));
         node.set("data", item.path("data"));
-        return new Frame(write(node), type, position.toString(), position.partition(), position.offset(), null, 0);
+        return new Frame(writeBytes(node), type, position.toString(), position.partition(), position.offset(), null, 0);
     }
 
     public static Frame subscribed(Channel channel, String position, boolean recovered) {
@@ -91,6 +91,15 @@ public final class Frames {
 
     public static Frame pong() {
         return PONG;
+    }
+
+    /** Event frames go straight to UTF-8: they are written as bytes to every subscriber. */
+    private static byte[] writeBytes(ObjectNode node) {
+        try {
+            return StageEventJson.mapper().writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a frame cannot be serialised", e);
+        }
     }
 
     private static String write(ObjectNode node) {

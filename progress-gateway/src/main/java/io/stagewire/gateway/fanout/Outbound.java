@@ -28,6 +28,25 @@ public abstract class Outbound {
     public record Limits(int maxFrames, int maxBytes, int maxInFlight) {
     }
 
+    /**
+     * Pump requests held back until {@link #flush()}: the fan-out offers one event to many
+     * connections and then a batch of events, and asks each event loop to write once for all of
+     * them instead of waking it per connection and event. Frames are queued at once (order,
+     * coalescing and the bound apply as usual); only the hand-off to the socket waits. Used by one
+     * thread at a time.
+     */
+    public static final class Deferral {
+        private final java.util.ArrayList<Outbound> requested = new java.util.ArrayList<>();
+
+        /** Requests the pumps held back so far. */
+        public void flush() {
+            for (int i = 0; i < requested.size(); i++) {
+                requested.get(i).requestPump();
+            }
+            requested.clear();
+        }
+    }
+
     private final Limits limits;
     private final Listener listener;
     // Created on first backlog and dropped when drained: an idle connection holds no queue.
@@ -36,6 +55,7 @@ public abstract class Outbound {
     private int inFlight;
     private int waiters;
     private boolean pumping;
+    private boolean pumpRequested;
     private boolean closed;
     private boolean closeWhenDrained;
 
@@ -46,6 +66,25 @@ public abstract class Outbound {
 
     /** Hands the frame to the socket; the stage completes when it is written. Called outside any lock. */
     protected abstract CompletionStage<?> write(Frame frame);
+
+    /**
+     * Arranges for {@link #runRequestedPump()} to run. The default runs it at once, on the caller's
+     * thread; the WebSocket transport runs it on the connection's event loop instead, batched with
+     * other connections of that loop, so a frame offered to many connections costs one task per
+     * event loop and the socket writes happen where Netty wants them. Called at most once until the
+     * requested pump has started.
+     */
+    protected void requestPump() {
+        runRequestedPump();
+    }
+
+    /** The pump {@link #requestPump()} arranged for: moves queued frames to the socket. */
+    protected final void runRequestedPump() {
+        synchronized (this) {
+            pumpRequested = false;
+        }
+        pump();
+    }
 
     /** Closes the connection because the client does not keep up (WebSocket: 4008). */
     protected abstract void closeAsSlowConsumer();
@@ -61,13 +100,23 @@ public abstract class Outbound {
                 return;
             }
             closeWhenDrained = true;
+            if (pumpRequested) {
+                return;
+            }
+            pumpRequested = true;
         }
-        pump();
+        requestPump();
     }
 
     /** Queues a frame; false when the connection is closed or was just closed for being too slow. */
     public final boolean offer(Frame frame) {
+        return offer(frame, null);
+    }
+
+    /** Queues a frame, its hand-off to the socket held in {@code deferral} (when not null) until that is flushed. */
+    public final boolean offer(Frame frame, Deferral deferral) {
         boolean tooSlow = false;
+        boolean request = false;
         synchronized (this) {
             if (closed || closeWhenDrained) {
                 return false;
@@ -84,6 +133,11 @@ public abstract class Outbound {
             } else {
                 queue.addLast(frame);
                 queuedBytes += frame.weight();
+                // A running pump sees the frame on its next turn, a full window is pumped again when a write completes.
+                if (!pumpRequested && !pumping && inFlight < limits.maxInFlight()) {
+                    pumpRequested = true;
+                    request = true;
+                }
             }
         }
         if (tooSlow) {
@@ -91,7 +145,13 @@ public abstract class Outbound {
             closeAsSlowConsumer();
             return false;
         }
-        pump();
+        if (request) {
+            if (deferral != null) {
+                deferral.requested.add(this);
+            } else {
+                requestPump();
+            }
+        }
         return true;
     }
 

@@ -42,8 +42,8 @@ public final class Subscription {
         cancelled = true;
     }
 
-    /** A live event, called in dispatch order by the fan-out. */
-    synchronized void deliver(Frame frame) {
+    /** A live event, called in dispatch order by the fan-out; the socket write may wait in {@code writes}. */
+    synchronized void deliver(Frame frame, Outbound.Deferral writes) {
         if (cancelled) {
             return;
         }
@@ -56,7 +56,7 @@ public final class Subscription {
             return;
         }
         if (frame.offset() >= floor[frame.partition()]) {
-            outbound.offer(frame);
+            outbound.offer(frame, writes);
         }
     }
 

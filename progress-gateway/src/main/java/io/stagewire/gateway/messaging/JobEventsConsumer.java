@@ -6,6 +6,7 @@ import io.stagewire.events.Decoded;
 import io.stagewire.events.StageEventCodec;
 import io.stagewire.gateway.config.GatewayConfig;
 import io.stagewire.gateway.fanout.FanOut;
+import io.stagewire.gateway.fanout.Outbound;
 import io.stagewire.gateway.metrics.GatewayMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -36,6 +37,7 @@ import org.jboss.logging.Logger;
 public class JobEventsConsumer {
     private static final Logger LOG = Logger.getLogger(JobEventsConsumer.class);
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final int FLUSH_EVERY = 32;
 
     @Inject
     GatewayConfig config;
@@ -130,17 +132,28 @@ public class JobEventsConsumer {
     }
 
     private void consume(KafkaConsumer<String, byte[]> c, List<TopicPartition> partitions) {
+        Outbound.Deferral writes = new Outbound.Deferral();
         while (running) {
             ConsumerRecords<String, byte[]> records = c.poll(POLL);
             lastPollMillis = System.currentTimeMillis();
-            for (ConsumerRecord<String, byte[]> record : records) {
-                switch (StageEventCodec.decode(record)) {
-                    case Decoded.Valid valid -> fanOut.dispatch(record.partition(), record.offset(), valid.event());
-                    case Decoded.Invalid invalid -> {
-                        fanOut.pass(record.partition(), record.offset());
-                        deadLetters.send(record, invalid.reason());
+            // Socket writes for a batch of records are handed to the event loops together (every
+            // FLUSH_EVERY records), not one wake-up per connection and record.
+            try {
+                int n = 0;
+                for (ConsumerRecord<String, byte[]> record : records) {
+                    switch (StageEventCodec.decode(record)) {
+                        case Decoded.Valid valid -> fanOut.dispatch(record.partition(), record.offset(), valid.event(), writes);
+                        case Decoded.Invalid invalid -> {
+                            fanOut.pass(record.partition(), record.offset());
+                            deadLetters.send(record, invalid.reason());
+                        }
+                    }
+                    if (++n % FLUSH_EVERY == 0) {
+                        writes.flush();
                     }
                 }
+            } finally {
+                writes.flush();
             }
             metrics.kafkaLag(lag(c, partitions));
         }

@@ -1,5 +1,6 @@
 package io.stagewire.gateway.websocket;
 
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnBinaryMessage;
@@ -18,6 +19,7 @@ import io.stagewire.gateway.fanout.Channel;
 import io.stagewire.gateway.fanout.ErrorCode;
 import io.stagewire.gateway.fanout.FanOut;
 import io.stagewire.gateway.fanout.Frames;
+import io.stagewire.gateway.fanout.Outbound;
 import io.stagewire.gateway.fanout.ResumeFrom;
 import io.stagewire.gateway.fanout.Subscription;
 import io.stagewire.gateway.fanout.Subscriptions;
@@ -52,13 +54,16 @@ public class GatewaySocket {
     TokenExpiry tokenExpiry;
     @Inject
     GatewayMetrics metrics;
+    @Inject
+    RawSockets rawSockets;
 
     @OnOpen
     @NonBlocking
     public void onOpen(WebSocketConnection connection) {
         Viewer viewer = Viewer.of(identity);
         Session session = new Session(
-                new WebSocketOutbound(connection, subscriptions.outboundLimits(), metrics),
+                new WebSocketOutbound(connection, rawSockets.socketOf(connection), rawSockets.pumpsOfCurrentLoop(),
+                        subscriptions.outboundLimits(), listener()),
                 new RateLimit(config.limits().opsPerSecond(), config.limits().opsBurst()));
         connection.userData().put(SESSION, session);
         metrics.webSocketConnections().incrementAndGet();
@@ -119,6 +124,11 @@ public class GatewaySocket {
     @NonBlocking
     public void onError(Throwable failure, WebSocketConnection connection) {
         LOG.debugf(failure, "connection %s failed", connection.id());
+    }
+
+    /** The metrics bean itself, not its client proxy: it is called for every frame written. */
+    private Outbound.Listener listener() {
+        return ClientProxy.unwrap(metrics);
     }
 
     private void subscribe(Session session, ClientOp.Subscribe op) {

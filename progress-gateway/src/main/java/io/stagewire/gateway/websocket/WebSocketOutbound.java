@@ -1,25 +1,55 @@
 package io.stagewire.gateway.websocket;
 
+import io.netty.buffer.Unpooled;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.stagewire.gateway.fanout.Frame;
 import io.stagewire.gateway.fanout.Outbound;
+import io.vertx.core.http.WebSocketBase;
+import io.vertx.core.http.WebSocketFrameType;
+import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 import java.util.concurrent.CompletionStage;
 
-/** The outbound queue of one WebSocket connection: text frames, closed with 4008 when the client does not keep up. */
+/**
+ * The outbound queue of one WebSocket connection: text frames, closed with 4008 when the client
+ * does not keep up. Frames are written as their shared UTF-8 bytes straight to the Vert.x socket
+ * (no per-connection encoding), from the connection's event loop (see {@link EventLoopPumps}).
+ * Without the raw socket or the loop (see {@link RawSockets}) it falls back to websockets-next's
+ * {@code sendText}, written from whichever thread offers.
+ */
 final class WebSocketOutbound extends Outbound {
     static final CloseReason SLOW_CONSUMER = new CloseReason(CloseCodes.SLOW_CONSUMER, "too slow: resume from your last position");
 
     private final WebSocketConnection connection;
+    private final WebSocketBase socket;
+    private final EventLoopPumps pumps;
+    private final Runnable pumpOnLoop = this::runRequestedPump;
 
-    WebSocketOutbound(WebSocketConnection connection, Limits limits, Listener listener) {
+    WebSocketOutbound(WebSocketConnection connection, WebSocketBase socket, EventLoopPumps pumps, Limits limits,
+                      Listener listener) {
         super(limits, listener);
         this.connection = connection;
+        this.socket = socket;
+        this.pumps = pumps;
+    }
+
+    @Override
+    protected void requestPump() {
+        if (pumps == null) {
+            runRequestedPump();
+        } else {
+            pumps.request(pumpOnLoop);
+        }
     }
 
     @Override
     protected CompletionStage<?> write(Frame frame) {
-        return connection.sendText(frame.text()).subscribeAsCompletionStage();
+        if (socket == null) {
+            return connection.sendText(frame.text()).subscribeAsCompletionStage();
+        }
+        // A new wrapper per write (Netty releases it once written); the bytes underneath are shared.
+        return socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, Unpooled.wrappedBuffer(frame.utf8()), true))
+                .toCompletionStage();
     }
 
     @Override

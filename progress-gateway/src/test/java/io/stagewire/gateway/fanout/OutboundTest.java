@@ -127,4 +127,66 @@ class OutboundTest {
         }
         assertThat(immediate.queued()).isZero();
     }
+
+    @Test
+    void deferredFramesAreQueuedAtOnceButHandedToTheSocketOnlyOnFlush() {
+        HeldSocket socket = new HeldSocket(100, 1 << 20, 16);
+        Outbound.Deferral writes = new Outbound.Deferral();
+        socket.offer(progress("a", 1), writes);
+        socket.offer(other(2), writes);
+        socket.offer(progress("a", 3), writes);
+        assertThat(socket.handed).isEmpty();
+        // Coalescing applies while queued: progress 1 was replaced by 3.
+        assertThat(socket.queued()).isEqualTo(2);
+        writes.flush();
+        assertThat(socket.handed).extracting(Frame::offset).containsExactly(2L, 3L);
+        writes.flush();
+        assertThat(socket.handed).hasSize(2);
+    }
+
+    @Test
+    void theBoundAppliesToDeferredFramesToo() {
+        HeldSocket socket = new HeldSocket(2, 1 << 20, 16);
+        Outbound.Deferral writes = new Outbound.Deferral();
+        assertThat(socket.offer(other(0), writes)).isTrue();
+        assertThat(socket.offer(other(1), writes)).isTrue();
+        assertThat(socket.offer(other(2), writes)).isFalse();
+        assertThat(socket.slowCloses).isEqualTo(1);
+        writes.flush();
+        assertThat(socket.handed).isEmpty();
+    }
+
+    /** A transport that runs its pump elsewhere (the WebSocket's event loop) is asked once per burst, not per frame. */
+    @Test
+    void aTransportIsAskedForOnePumpPerBurstAndItMovesEverythingQueued() {
+        List<Runnable> requests = new ArrayList<>();
+        List<Frame> handed = new ArrayList<>();
+        Outbound elsewhere = new Outbound(new Outbound.Limits(100, 1 << 20, 16), QUIET) {
+            @Override
+            protected void requestPump() {
+                requests.add(this::runRequestedPump);
+            }
+
+            @Override
+            protected CompletionStage<?> write(Frame frame) {
+                handed.add(frame);
+                return CompletableFuture.completedFuture(null);
+            }
+
+            @Override
+            protected void closeAsSlowConsumer() {
+            }
+        };
+        for (long i = 0; i < 5; i++) {
+            elsewhere.offer(other(i));
+        }
+        assertThat(requests).hasSize(1);
+        assertThat(handed).isEmpty();
+        requests.removeFirst().run();
+        assertThat(handed).extracting(Frame::offset).containsExactly(0L, 1L, 2L, 3L, 4L);
+        elsewhere.offer(other(5));
+        assertThat(requests).hasSize(1);
+        requests.removeFirst().run();
+        assertThat(handed).hasSize(6);
+    }
 }
