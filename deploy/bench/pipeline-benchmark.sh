@@ -12,6 +12,8 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 REPLICAS=1 JOBS=1 PRODUCTS=48 USER_NAME=bob OUT=/tmp/stagewire-pipeline-bench.jsonl TIMEOUT=600
+# The second replicas must use the database the stack's services use (./stagewire test's services: stagewire_system).
+DATABASE=${STAGEWIRE_PG_DATABASE:-stagewire}
 API=http://localhost:8080 KEYCLOAK=${STAGEWIRE_OIDC_URL:-http://localhost:8180/realms/stagewire}
 while [[ $# -gt 0 ]]; do
   case $1 in
@@ -38,7 +40,7 @@ if [[ $REPLICAS == 2 ]]; then
   JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
   for entry in crawler-worker:8191 ocr-worker:8192 label-worker:8193; do
     name=${entry%%:*} port=${entry#*:}
-    QUARKUS_HTTP_PORT=$port STAGEWIRE_KAFKA_BOOTSTRAP=127.0.0.1:9092 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 OMP_THREAD_LIMIT=1 \
+    QUARKUS_HTTP_PORT=$port STAGEWIRE_KAFKA_BOOTSTRAP=127.0.0.1:9092 STAGEWIRE_PG_DATABASE=$DATABASE PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 OMP_THREAD_LIMIT=1 \
       STAGEWIRE_CRAWLER_ALLOW_LIST=localhost:8070,127.0.0.1:8070 \
       setsid "$JAVA" -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m \
       -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" >"/tmp/stagewire-bench-$name-2.log" 2>&1 </dev/null &
