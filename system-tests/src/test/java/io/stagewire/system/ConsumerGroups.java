@@ -15,6 +15,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 import io.stagewire.testing.StackUnderTest;
 
@@ -29,10 +30,8 @@ final class ConsumerGroups {
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, StackUnderTest.kafkaBootstrap());
         try (Admin admin = Admin.create(config)) {
             for (RunningStack.GroupOnTopic group : groups) {
-                GroupState state = admin.describeConsumerGroups(List.of(group.group()))
-                        .all().get().get(group.group()).groupState();
                 // A group with members is a running service: its position is its own business.
-                if (state == GroupState.EMPTY || state == GroupState.DEAD) {
+                if (hasNoMembers(admin, group.group())) {
                     admin.alterConsumerGroupOffsets(group.group(), endOffsets(admin, group.topic())).all().get();
                 }
             }
@@ -41,6 +40,19 @@ final class ConsumerGroups {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** True for an empty group and for one that does not exist yet (a fresh broker): committing creates it. */
+    private static boolean hasNoMembers(Admin admin, String group) throws ExecutionException, InterruptedException {
+        try {
+            GroupState state = admin.describeConsumerGroups(List.of(group)).all().get().get(group).groupState();
+            return state == GroupState.EMPTY || state == GroupState.DEAD;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GroupIdNotFoundException) {
+                return true;
+            }
+            throw e;
         }
     }
 
