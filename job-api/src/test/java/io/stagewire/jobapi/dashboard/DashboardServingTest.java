@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static io.stagewire.jobapi.support.Api.as;
 import static io.stagewire.jobapi.support.Api.sub;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -43,6 +44,15 @@ class DashboardServingTest {
                     .header("Cache-Control", "no-cache").body(equalTo(index));
         }
         given().get("/api/jobs").then().statusCode(401);
+    }
+
+    @Test
+    void thePageMayRunOnlyItsOwnCodeAndTalkOnlyToTheApiTheProviderAndTheGateway() {
+        given().get("/jobs").then().statusCode(200)
+                .header("Content-Security-Policy", allOf(containsString("script-src 'self';"),
+                        containsString("style-src 'self';"),
+                        containsString("connect-src 'self' http://localhost:8180 ws://localhost:8090;"),
+                        containsString("frame-ancestors 'none'")));
     }
 
     @Test
