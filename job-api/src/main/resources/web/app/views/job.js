@@ -144,7 +144,7 @@ export function mountJob(container, {id, session, navigate}) {
       else if (durations[s.status] !== undefined) duration = formatDuration(durations[s.status]);
       else if (start && end) duration = formatDuration(new Date(end) - new Date(start));
       else if (start && current) duration = formatDuration(Date.now() - new Date(start)) + '…';
-      const state = current ? 'current' : start ? 'done' : 'todo';
+      const state = current ? 'current' : start ? 'done' : 'upcoming';
       timelineEl.append(h('li', {class: 'stage-' + state, dataset: {status: s.status}},
         h('span.dot', {'aria-hidden': 'true'}),
         h('span.stage-name', s.label),
