@@ -3,7 +3,9 @@ package io.stagewire.ocr.engine;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
+import io.quarkus.runtime.configuration.MemorySize;
 
 /** Settings of the OCR engines, under {@code stagewire.ocr}. */
 @ConfigMapping(prefix = "stagewire.ocr")
@@ -34,9 +36,22 @@ public interface OcrConfig {
     @WithDefault("96")
     int dpi();
 
-    /** Screenshots with more pixels are failed before decoding (a full page of 1280 x 30000 is 38 M). */
+    /**
+     * Screenshots with more pixels are failed before decoding (a full page of 1280 x 30000 is 38 M). Lowered at start,
+     * with a warning, to what fits {@link #imageMemory()}.
+     */
     @WithDefault("40000000")
     long maxPixels();
+
+    /**
+     * Memory the engines together may spend on the images they read (decoded image, RGB buffer, Tesseract's copies:
+     * 14 bytes per pixel of an RGB screenshot). Default: {@link #imageMemoryHeapShare()} of the maximum heap.
+     */
+    Optional<MemorySize> imageMemory();
+
+    /** Share of the maximum heap (-Xmx) that {@link #imageMemory()} defaults to. */
+    @WithDefault("0.5")
+    double imageMemoryHeapShare();
 
     /**
      * Further Tesseract variables, e.g. {@code stagewire.ocr.variables.thresholding_method=1}
@@ -47,6 +62,12 @@ public interface OcrConfig {
 
     default int threadCount() {
         return threads().orElse(Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The budget the engines share, with max-pixels fitted into it. */
+    default ImageBudget imageBudget() {
+        long bytes = imageMemory().map(MemorySize::asLongValue).orElseGet(() -> ImageBudget.heapShare(imageMemoryHeapShare()));
+        return ImageBudget.of(maxPixels(), bytes, threadCount());
     }
 
     default TesseractSettings settings() {

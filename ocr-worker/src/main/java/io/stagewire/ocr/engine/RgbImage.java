@@ -3,13 +3,17 @@ package io.stagewire.ocr.engine;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
+import java.awt.image.SampleModel;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Iterator;
+import java.util.function.Function;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
@@ -20,67 +24,121 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  */
 public record RgbImage(int width, int height, ByteBuffer pixels) {
     static final int BYTES_PER_PIXEL = 3;
+    /** Conversion to RGB goes through a band of rows this large, not a second full-size image. */
+    private static final int BAND_BYTES = 1 << 20;
+    /** When a reader cannot say what it decodes to: 16-bit RGBA, the largest common layout. */
+    private static final int WORST_DECODED_BYTES_PER_PIXEL = 8;
+
+    /** Decodes a PNG (or any format ImageIO reads) and converts it to RGB; no memory accounting beyond the pixel limit. */
+    public static RgbImage decode(byte[] encoded, long maxPixels) {
+        return decode(encoded, ImageBudget.pixelsOnly(maxPixels), image -> image);
+    }
 
     /**
-     * Decodes a PNG (or any format ImageIO reads) and converts it to RGB.
+     * Reads the image's size and pixel layout from its header, reserves the memory reading it takes from
+     * {@code budget} (before a pixel is decoded), decodes it to RGB and hands it to {@code use} while the memory
+     * stays reserved.
      *
-     * @param maxPixels larger images are refused before their pixels are decoded
-     * @throws OcrFailedException when the bytes are not a readable image
+     * @throws OcrFailedException when the bytes are not a readable image, or the image does not fit the budget
      */
-    public static RgbImage decode(byte[] encoded, long maxPixels) {
+    public static <T> T decode(byte[] encoded, ImageBudget budget, Function<RgbImage, T> use) {
         if (encoded == null || encoded.length == 0) {
             throw new OcrFailedException("the screenshot is empty");
         }
         // A memory cache, not ImageIO's default file cache: no temp files per screenshot.
         try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(encoded))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
-            if (!readers.hasNext()) {
-                throw new OcrFailedException("the screenshot is not an image in a known format");
-            }
-            ImageReader reader = readers.next();
+            ImageReader reader = readerFor(input);
             try {
-                reader.setInput(input, true, true);
-                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-                if (pixels > maxPixels) {
-                    throw new OcrFailedException("the screenshot has " + pixels + " pixels, more than the limit of " + maxPixels);
+                int width = corruptUnless(() -> reader.getWidth(0));
+                int height = corruptUnless(() -> reader.getHeight(0));
+                try (ImageBudget.Lease reserved = budget.reserve(width, height, decodedBytesPerPixel(reader))) {
+                    RgbImage rgb = corruptUnless(() -> readRgb(reader, width, height));
+                    return use.apply(rgb);
                 }
-                return fromImage(reader.read(0));
             } finally {
                 reader.dispose();
             }
+        } catch (IOException e) {
+            throw new OcrFailedException("the screenshot is corrupt: " + e, e);
+        }
+    }
+
+    private static ImageReader readerFor(ImageInputStream input) {
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
+        if (!readers.hasNext()) {
+            throw new OcrFailedException("the screenshot is not an image in a known format");
+        }
+        ImageReader reader = readers.next();
+        reader.setInput(input, true, true);
+        return reader;
+    }
+
+    private interface ImageRead<T> {
+        T run() throws IOException;
+    }
+
+    /** ImageIO reports truncated or corrupt data as IOExceptions and, for some damage, as runtime exceptions. */
+    private static <T> T corruptUnless(ImageRead<T> read) {
+        try {
+            return read.run();
         } catch (OcrFailedException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            // ImageIO reports truncated or corrupt data as IOExceptions and, for some damage, as runtime exceptions.
             throw new OcrFailedException("the screenshot is corrupt: " + e, e);
+        }
+    }
+
+    /** Own method, so the decoded image is unreachable once converted: only the RGB buffer lives on into Tesseract. */
+    private static RgbImage readRgb(ImageReader reader, int width, int height) throws IOException {
+        try {
+            return fromImage(reader.read(0));
+        } catch (OutOfMemoryError e) {
+            // The budget should prevent this; if the heap is short anyway, this image fails and the worker goes on.
+            throw new OcrFailedException("the OCR worker ran out of memory decoding the " + width + "x" + height + " screenshot", e);
+        }
+    }
+
+    /** What one pixel takes in the image the reader will decode, from the header alone. */
+    private static int decodedBytesPerPixel(ImageReader reader) {
+        try {
+            ImageTypeSpecifier type = reader.getRawImageType(0);
+            if (type == null) {
+                return WORST_DECODED_BYTES_PER_PIXEL;
+            }
+            SampleModel layout = type.getSampleModel(1, 1);
+            return Math.max(1, DataBuffer.getDataTypeSize(layout.getDataType()) * layout.getNumDataElements() / Byte.SIZE);
+        } catch (IOException | RuntimeException e) {
+            return WORST_DECODED_BYTES_PER_PIXEL;
         }
     }
 
     /** Converts any image to RGB, laying transparent pixels over white (as the page behind a screenshot is). */
     public static RgbImage fromImage(BufferedImage image) {
-        byte[] bgr = ((DataBufferByte) asThreeByteBgr(image).getRaster().getDataBuffer()).getData();
-        // Java's standard 24-bit layout is B, G, R; Tesseract wants R, G, B.
-        byte[] rgb = new byte[bgr.length];
-        for (int i = 0; i < bgr.length; i += BYTES_PER_PIXEL) {
-            rgb[i] = bgr[i + 2];
-            rgb[i + 1] = bgr[i + 1];
-            rgb[i + 2] = bgr[i];
-        }
-        return new RgbImage(image.getWidth(), image.getHeight(), ByteBuffer.allocateDirect(rgb.length).put(rgb).flip());
-    }
-
-    /** ImageIO decodes 8-bit RGB PNGs to this type already; anything else is drawn into it (Java2D has fast loops for it). */
-    private static BufferedImage asThreeByteBgr(BufferedImage image) {
-        if (image.getType() == BufferedImage.TYPE_3BYTE_BGR && image.getRaster().getParent() == null) {
-            return image;
-        }
-        BufferedImage converted = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
-        Graphics2D graphics = converted.createGraphics();
+        int width = image.getWidth();
+        int height = image.getHeight();
+        int rowBytes = Math.multiplyExact(width, BYTES_PER_PIXEL);
+        ByteBuffer rgb = ByteBuffer.allocateDirect(Math.multiplyExact(rowBytes, height));
+        int bandRows = Math.max(1, Math.min(height, BAND_BYTES / rowBytes));
+        BufferedImage band = new BufferedImage(width, bandRows, BufferedImage.TYPE_3BYTE_BGR);
+        byte[] bgr = ((DataBufferByte) band.getRaster().getDataBuffer()).getData();
+        Graphics2D graphics = band.createGraphics();
         try {
-            graphics.drawImage(image, 0, 0, Color.WHITE, null);
+            for (int top = 0; top < height; top += bandRows) {
+                int rows = Math.min(bandRows, height - top);
+                // Java2D has fast loops for drawing into 3-byte BGR from the usual decoded types.
+                graphics.drawImage(image.getSubimage(0, top, width, rows), 0, 0, Color.WHITE, null);
+                int length = rows * rowBytes;
+                // Java's standard 24-bit layout is B, G, R; Tesseract wants R, G, B.
+                for (int i = 0; i < length; i += BYTES_PER_PIXEL) {
+                    byte blue = bgr[i];
+                    bgr[i] = bgr[i + 2];
+                    bgr[i + 2] = blue;
+                }
+                rgb.put(bgr, 0, length);
+            }
         } finally {
             graphics.dispose();
         }
-        return converted;
+        return new RgbImage(width, height, rgb.flip());
     }
 }

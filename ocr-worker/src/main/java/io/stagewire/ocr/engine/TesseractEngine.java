@@ -24,16 +24,21 @@ public final class TesseractEngine implements AutoCloseable {
     private static final TessAPI TESSERACT = TessAPI.INSTANCE;
 
     private final TessBaseAPI handle;
-    private final long maxPixels;
+    private final ImageBudget images;
     private boolean closed;
 
-    private TesseractEngine(TessBaseAPI handle, long maxPixels) {
+    private TesseractEngine(TessBaseAPI handle, ImageBudget images) {
         this.handle = handle;
-        this.maxPixels = maxPixels;
+        this.images = images;
     }
 
-    /** Loads the models; about 0.3–0.5 s and 40 MB for eng+deu. */
+    /** An engine of its own, refusing images over the settings' pixel limit (tools and tests). */
     public static TesseractEngine open(TesseractSettings settings) {
+        return open(settings, ImageBudget.pixelsOnly(settings.maxPixels()));
+    }
+
+    /** Loads the models (about 0.3–0.5 s and 40 MB for eng+deu); images are read within {@code images}. */
+    public static TesseractEngine open(TesseractSettings settings, ImageBudget images) {
         TessBaseAPI handle = TESSERACT.TessBaseAPICreate();
         if (TESSERACT.TessBaseAPIInit2(handle, settings.tessdata(), settings.languages(), settings.engineMode()) != 0) {
             close(handle);
@@ -50,16 +55,17 @@ public final class TesseractEngine implements AutoCloseable {
                 throw new IllegalArgumentException("Tesseract has no variable '" + name + "' (or refused the value '" + value + "')");
             }
         });
-        return new TesseractEngine(handle, settings.maxPixels());
+        return new TesseractEngine(handle, images);
     }
 
     /**
-     * Decodes the screenshot and reads its words.
+     * Decodes the screenshot and reads its words, with the memory this takes reserved from the image budget
+     * from before decoding until Tesseract has let go of the page.
      *
-     * @throws OcrFailedException when the screenshot cannot be decoded or recognised
+     * @throws OcrFailedException when the screenshot cannot be decoded, does not fit the budget or cannot be recognised
      */
     public RecognizedPage recognize(byte[] screenshot) {
-        return recognize(RgbImage.decode(screenshot, maxPixels));
+        return RgbImage.decode(screenshot, images, this::recognize);
     }
 
     public RecognizedPage recognize(RgbImage image) {

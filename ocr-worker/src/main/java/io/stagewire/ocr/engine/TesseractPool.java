@@ -17,8 +17,11 @@ import org.jboss.logging.Logger;
  */
 public final class TesseractPool implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(TesseractPool.class);
+    /** The default of stagewire.ocr.image-memory-heap-share. */
+    public static final double DEFAULT_IMAGE_HEAP_SHARE = 0.5;
 
     private final TesseractSettings settings;
+    private final ImageBudget images;
     private final int size;
     private final ThreadLocal<TesseractEngine> engineOfThread = new ThreadLocal<>();
     private final ExecutorService threads;
@@ -30,10 +33,16 @@ public final class TesseractPool implements AutoCloseable {
      * @throws IllegalStateException when an engine cannot be opened (missing tessdata, unknown language)
      */
     public TesseractPool(TesseractSettings settings, int size) {
+        this(settings, size, ImageBudget.of(settings.maxPixels(), ImageBudget.heapShare(DEFAULT_IMAGE_HEAP_SHARE), size));
+    }
+
+    /** As above, with the engines sharing {@code images} for the memory of the screenshots they read. */
+    public TesseractPool(TesseractSettings settings, int size, ImageBudget images) {
         if (size < 1) {
             throw new IllegalArgumentException("a Tesseract pool needs at least one thread, not " + size);
         }
         this.settings = settings;
+        this.images = images;
         this.size = size;
         if (System.getenv("OMP_THREAD_LIMIT") == null) {
             LOG.warn("OMP_THREAD_LIMIT is not set: Tesseract's OpenMP threads compete with the pool's own and OCR runs 2-2.5x slower;"
@@ -53,9 +62,23 @@ public final class TesseractPool implements AutoCloseable {
         return size;
     }
 
-    /** Runs {@code work} on a pool thread with that thread's engine. */
+    /**
+     * Runs {@code work} on a pool thread with that thread's engine. An OutOfMemoryError in it fails this work with
+     * {@link OcrFailedException}: its memory is unreachable once it has failed, and the next item gets the heap back.
+     */
     public <T> CompletableFuture<T> submit(Function<TesseractEngine, T> work) {
-        return CompletableFuture.supplyAsync(() -> work.apply(engineOfThisThread()), threads);
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return work.apply(engineOfThisThread());
+            } catch (OutOfMemoryError e) {
+                throw new OcrFailedException("the OCR worker ran out of memory reading this screenshot", e);
+            }
+        }, threads);
+    }
+
+    /** The memory budget the engines share for images. */
+    public ImageBudget images() {
+        return images;
     }
 
     /** Decodes and recognises one screenshot on a pool thread; fails with {@link OcrFailedException} when it cannot be read. */
@@ -92,7 +115,7 @@ public final class TesseractPool implements AutoCloseable {
     private TesseractEngine engineOfThisThread() {
         TesseractEngine engine = engineOfThread.get();
         if (engine == null) {
-            engine = TesseractEngine.open(settings);
+            engine = TesseractEngine.open(settings, images);
             engineOfThread.set(engine);
         }
         return engine;

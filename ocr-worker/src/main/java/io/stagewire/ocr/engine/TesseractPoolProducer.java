@@ -16,7 +16,7 @@ public class TesseractPoolProducer {
     @Singleton
     @Startup
     TesseractPool tesseractPool(OcrConfig config) {
-        TesseractPool pool = new TesseractPool(config.settings(), config.threadCount());
+        TesseractPool pool = new TesseractPool(config.settings(), config.threadCount(), config.imageBudget());
         LOG.infof("Tesseract pool ready: %d engines, languages %s, dpi %d", pool.size(), config.languages(), config.dpi());
         return pool;
     }

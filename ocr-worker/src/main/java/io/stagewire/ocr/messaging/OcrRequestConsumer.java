@@ -1,11 +1,15 @@
 package io.stagewire.ocr.messaging;
 
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.RejectedExecutionException;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.stagewire.events.work.OcrRequest;
 import io.stagewire.ocr.pipeline.OcrRequestProcessor;
 
 /**
@@ -14,7 +18,8 @@ import io.stagewire.ocr.pipeline.OcrRequestProcessor;
  * stagewire.ocr.threads): every worker thread has an engine, and no record is taken only to wait for one.
  * Screenshots are independent, so they need not finish in order; the commit strategy still commits an offset only
  * once every record before it is done. A record that throws (one that does not decode, or whose storage or sends
- * kept failing) goes to ocr.requests.dlq with the reason in dead-letter-reason, and the worker goes on.
+ * kept failing) goes to ocr.requests.dlq with the reason in dead-letter-reason, and the worker goes on; a decoded
+ * request that kept failing is also ended with ocr:failed, so its job does not wait for it.
  */
 @ApplicationScoped
 public class OcrRequestConsumer {
@@ -30,6 +35,16 @@ public class OcrRequestConsumer {
     @Incoming("ocr-requests")
     @Blocking(value = POOL, ordered = false)
     public void consume(ConsumerRecord<String, byte[]> record) {
-        processor.process(OcrRequests.decode(record.value()));
+        OcrRequest request = OcrRequests.decode(record.value());
+        try {
+            processor.process(request);
+        } catch (RejectedExecutionException | CancellationException e) {
+            // The worker is stopping: the item is not finished, and its record is not committed either.
+            throw e;
+        } catch (RuntimeException e) {
+            // Retries are used up: the item ends as failed so the job moves on, and the record is dead-lettered.
+            processor.giveUp(request, e);
+            throw e;
+        }
     }
 }

@@ -2,6 +2,8 @@ package io.stagewire.ocr.pipeline;
 
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.RejectedExecutionException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -49,9 +51,10 @@ public class OcrRequestProcessor {
     }
 
     /**
-     * Anything but an unreadable image is the worker's fault, not the item's: Postgres or Kafka away for a moment,
-     * or an engine failing. That repeats the whole request, which is safe (see above); still failing after that,
-     * the exception reaches the consumer and the request is dead-lettered rather than reported as ocr:failed.
+     * Anything the OCR itself throws is the item's end: ocr:failed with the reason (unreadable, over the pixel limit
+     * or the memory budget, out of memory, an engine fault). Other failures are the worker's: Postgres or Kafka away
+     * for a moment. They repeat the whole request, which is safe (see above); still failing after that, the consumer
+     * ends the item with ocr:failed ({@link #giveUp}) and dead-letters the request.
      */
     @Retry(maxRetries = 3, delay = 1, delayUnit = ChronoUnit.SECONDS, jitter = 250, maxDuration = 0)
     public void process(OcrRequest request) {
@@ -71,14 +74,36 @@ public class OcrRequestProcessor {
         OcrResult result;
         try {
             result = ocr.read(screenshot.get());
+        } catch (RejectedExecutionException | CancellationException e) {
+            // The engines are shutting down: not the item's fault; the request is redelivered to another instance.
+            throw e;
         } catch (OcrFailedException e) {
             LOG.infof("job %s: screenshot %s not read: %s", request.jobId(), request.screenshotId(), e.getMessage());
             eventSender.send(events.failed(e.getMessage()));
+            return;
+        } catch (RuntimeException e) {
+            // An engine fault on this image (Tesseract, JNA): repeating the same image would fail the same way.
+            LOG.warnf(e, "job %s: the OCR engine failed on screenshot %s", request.jobId(), request.screenshotId());
+            eventSender.send(events.failed("the OCR engine failed on this screenshot: " + e));
             return;
         }
         eventSender.send(events.completed(result));
         if (!request.ocrOnly()) {
             labelSender.send(labelRequest(request, ids, result.fields()));
+        }
+    }
+
+    /**
+     * Ends the item with ocr:failed after {@link #process} kept failing (Postgres or Kafka away through every retry),
+     * so that the job does not wait for it forever; the record also goes to the dead-letter topic. Best effort: when
+     * Kafka itself is away, this send fails too and the dead letter is all that is left.
+     */
+    public void giveUp(OcrRequest request, Exception cause) {
+        try {
+            eventSender.send(new OcrEvents(request, new OcrIds(request.requestId()))
+                    .failed("the OCR worker could not process this screenshot: " + cause.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "job %s: cannot report screenshot %s as failed", request.jobId(), request.screenshotId());
         }
     }
 

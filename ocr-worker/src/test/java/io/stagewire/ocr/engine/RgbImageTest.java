@@ -1,10 +1,14 @@
 package io.stagewire.ocr.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicBoolean;
+import io.stagewire.ocr.testing.SparsePng;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +36,44 @@ class RgbImageTest {
         image.setRGB(1, 0, 0x00000000);
 
         assertThat(bytes(RgbImage.fromImage(image))).containsExactly(0xD0, 0x10, 0x10, 0xFF, 0xFF, 0xFF);
+    }
+
+    @Test
+    void convertsEveryBandOfATallImage() {
+        // 1000 x 1000 is several 1 MiB conversion bands; the last row must arrive too.
+        BufferedImage image = new BufferedImage(1000, 1000, BufferedImage.TYPE_INT_ARGB);
+        image.setRGB(999, 999, RED);
+        image.setRGB(0, 500, BLUE);
+
+        ByteBuffer pixels = RgbImage.fromImage(image).pixels();
+
+        assertThat(pixels.remaining()).isEqualTo(3_000_000);
+        assertThat(Byte.toUnsignedInt(pixels.get(3 * (999 * 1000 + 999)))).isEqualTo(0xD0);
+        assertThat(Byte.toUnsignedInt(pixels.get(3 * (500 * 1000) + 2))).isEqualTo(0xE0);
+        assertThat(Byte.toUnsignedInt(pixels.get(3 * 1000))).isEqualTo(0xFF);
+    }
+
+    @Test
+    void refusesAnImageOverTheBudgetFromItsHeaderBeforeDecodingIt() {
+        // 36 MP in about 120 KB: decoded, it alone would take 108 MB of this test's 256 MB heap.
+        byte[] bomb = SparsePng.white(6000, 6000, SparsePng.RGBA);
+        ImageBudget budget = ImageBudget.of(40_000_000, 100L << 20, 1);
+        AtomicBoolean used = new AtomicBoolean();
+
+        assertThatThrownBy(() -> RgbImage.decode(bomb, budget, image -> used.getAndSet(true)))
+                .isInstanceOf(OcrFailedException.class)
+                .hasMessageContaining("36000000 pixels");
+        assertThat(used).isFalse();
+    }
+
+    @Test
+    void readsAnImageThatFitsAndReleasesItsMemory() {
+        ImageBudget budget = ImageBudget.of(2_000_000, 28L << 20, 1);
+
+        for (int round = 0; round < 3; round++) {
+            int width = RgbImage.decode(SparsePng.white(1600, 1000, SparsePng.RGB), budget, RgbImage::width);
+            assertThat(width).isEqualTo(1600);
+        }
     }
 
     private static byte[] png(BufferedImage image) throws IOException {

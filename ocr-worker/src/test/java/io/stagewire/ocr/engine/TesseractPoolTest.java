@@ -49,6 +49,20 @@ class TesseractPoolTest {
     }
 
     @Test
+    void failsOnlyTheItemThatRanOutOfMemoryAndReadsTheNext() {
+        byte[] good = DemoShopScreenshots.bySlug("gusseisen-pfanne-28-cm").png();
+        try (TesseractPool pool = new TesseractPool(DemoShopScreenshots.SETTINGS, 1)) {
+            CompletableFuture<Object> outOfMemory = pool.submit(engine -> {
+                throw new OutOfMemoryError("Java heap space");
+            });
+
+            assertThatThrownBy(outOfMemory::join).cause().isInstanceOf(OcrFailedException.class)
+                    .hasMessageContaining("ran out of memory");
+            assertThat(pool.recognize(good).join().text()).contains("ART-10235");
+        }
+    }
+
+    @Test
     void refusesWorkOnceClosed() {
         TesseractPool pool = new TesseractPool(DemoShopScreenshots.SETTINGS, 1);
         pool.close();

@@ -31,6 +31,7 @@ import io.stagewire.events.work.WorkMessages;
 import io.stagewire.ocr.DemoShopScreenshots;
 import io.stagewire.ocr.DemoShopScreenshots.Screenshot;
 import io.stagewire.ocr.testing.Jobs;
+import io.stagewire.ocr.testing.SparsePng;
 import io.stagewire.testing.TopicWatcher;
 import io.stagewire.testing.RecordProducer;
 
@@ -142,6 +143,34 @@ class OcrRequestPipelineTest {
         assertThat(events.getLast().field("reason").asText()).isNotBlank();
         assertThat(labelRequests(records, jobId)).isEmpty();
         assertThat(records).noneMatch(r -> r.topic().endsWith(Topics.DLQ_SUFFIX));
+    }
+
+    /**
+     * The attack of issue #10: a 36-megapixel PNG of about 120 KB, inside the 40 MP and 10 MB limits, took the
+     * worker's heap (-Xmx256m, as ./stagewire runs it) in RgbImage.fromImage; the request was dead-lettered and the
+     * job waited forever. Now the header is checked against the memory budget before decoding.
+     */
+    @Test
+    void failsAScreenshotThatDoesNotFitTheHeapAndReadsTheNextOne() {
+        String jobId = jobs.create(USER, "processing");
+        byte[] bomb = SparsePng.white(6000, 6000, SparsePng.RGB);
+        assertThat(bomb.length).isLessThan(200_000);
+        OcrRequest attack = request(jobId, jobs.storeScreenshot(USER, jobId, bomb), false);
+        OcrRequest next = request(jobId, jobs.storeScreenshot(USER, jobId, SPEAKER.png()), false);
+
+        producer.send(WorkMessages.toRecord(attack));
+        producer.send(WorkMessages.toRecord(next));
+        List<ConsumerRecord<String, byte[]>> records = watcher.awaitUntil(
+                seen -> ended(seen, jobId) == 2 && labelRequests(seen, jobId).size() == 1, TIMEOUT);
+
+        List<StageEvent> events = events(records, jobId);
+        StageEvent failed = events.stream().filter(e -> e.field("screenshotId").asText().equals(attack.screenshotId()))
+                .filter(e -> e.type() == EventType.OCR_FAILED).findFirst().orElseThrow();
+        assertThat(failed.field("reason").asText()).contains("36000000 pixels").contains("MiB");
+        assertThat(events).filteredOn(e -> e.field("screenshotId").asText().equals(next.screenshotId()))
+                .extracting(StageEvent::type).containsExactly(EventType.OCR_STARTED, EventType.OCR_COMPLETED);
+        assertThat(labelRequests(records, jobId)).extracting(LabelRequest::screenshotId).containsExactly(next.screenshotId());
+        assertThat(records).noneMatch(r -> r.topic().endsWith(Topics.DLQ_SUFFIX) && attack.screenshotId().equals(r.key()));
     }
 
     @Test
