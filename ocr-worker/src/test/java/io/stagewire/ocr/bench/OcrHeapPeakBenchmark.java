@@ -1,6 +1,7 @@
 package io.stagewire.ocr.bench;
 
 import io.stagewire.ocr.DemoShopScreenshots;
+import io.stagewire.ocr.engine.ImageBudget;
 import io.stagewire.ocr.engine.TesseractEngine;
 import io.stagewire.ocr.engine.TesseractSettings;
 import io.stagewire.ocr.testing.SparsePng;
@@ -14,7 +15,7 @@ import java.nio.file.Path;
  * Heap peak and resident-set peak of one engine reading one screenshot, as the worker does (decode, RGB buffer,
  * Tesseract). Not a test: run it once per measurement in a fresh JVM with the worker's heap, e.g.
  *
- * <pre>java -Xmx256m ... OcrHeapPeakBenchmark 6000 6000     (a white 36 MP RGB PNG of about 105 KB)</pre>
+ * <pre>java -Xmx256m ... OcrHeapPeakBenchmark 6000 6000 [budget]   (a white 36 MP RGB PNG of about 120 KB)</pre>
  */
 public final class OcrHeapPeakBenchmark {
 
@@ -28,7 +29,10 @@ public final class OcrHeapPeakBenchmark {
         TesseractSettings settings = DemoShopScreenshots.SETTINGS;
         settings = new TesseractSettings(settings.tessdata(), settings.languages(), settings.engineMode(),
                 settings.pageSegmentationMode(), settings.dpi(), Long.MAX_VALUE, settings.variables());
-        try (TesseractEngine engine = TesseractEngine.open(settings)) {
+        // "budget": as the worker runs it (half the heap); otherwise only the pixel check, to measure a full read.
+        boolean budgeted = args.length > 2 && args[2].equals("budget");
+        ImageBudget images = budgeted ? ImageBudget.of(40_000_000, ImageBudget.heapShare(0.5), 1) : ImageBudget.pixelsOnly(Long.MAX_VALUE);
+        try (TesseractEngine engine = TesseractEngine.open(settings, images)) {
             System.gc();
             long rssBefore = residentPeakKb();
             ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
