@@ -11,6 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.stagewire.events.work.OcrRequest;
 import io.stagewire.ocr.pipeline.OcrRequestProcessor;
+import io.stagewire.worker.persistence.ForeignWorkRequestException;
 
 /**
  * Reads ocr.requests (consumer group ocr-worker). An OCR blocks for about a second, so it runs on the named worker
@@ -38,8 +39,8 @@ public class OcrRequestConsumer {
         OcrRequest request = OcrRequests.decode(record.value());
         try {
             processor.process(request);
-        } catch (RejectedExecutionException | CancellationException e) {
-            // The worker is stopping: the item is not finished, and its record is not committed either.
+        } catch (RejectedExecutionException | CancellationException | ForeignWorkRequestException e) {
+            // Stopping: the item is not finished. Foreign: nothing may be sent to a job its sender does not own.
             throw e;
         } catch (RuntimeException e) {
             // Retries are used up: the item ends as failed so the job moves on, and the record is dead-lettered.

@@ -1,7 +1,6 @@
 package io.stagewire.ocr.pipeline;
 
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -15,14 +14,18 @@ import io.stagewire.events.work.OcrRequest;
 import io.stagewire.ocr.engine.OcrFailedException;
 import io.stagewire.ocr.messaging.LabelRequestSender;
 import io.stagewire.worker.messaging.StageEventSender;
-import io.stagewire.worker.persistence.JobCancellation;
+import io.stagewire.worker.persistence.ForeignWorkRequestException;
+import io.stagewire.worker.persistence.JobOwnership;
+import io.stagewire.worker.persistence.StorageException;
+import io.stagewire.worker.persistence.JobOwnership.OwnedJob;
 import io.stagewire.ocr.persistence.ScreenshotFiles;
 import io.stagewire.ocr.service.OcrResult;
 import io.stagewire.ocr.service.OcrService;
 import io.stagewire.ocr.service.ProductFields;
 
 /**
- * Answers one OcrRequest (docs/work-messages.md): ocr:started, then ocr:completed with the fields read or ocr:failed
+ * Answers one OcrRequest (docs/work-messages.md), only for the owner of its job (a request whose userId is not
+ * the job's owner, or for no job of job-api's, is refused and dead-lettered with nothing sent): ocr:started, then ocr:completed with the fields read or ocr:failed
  * with the reason the screenshot could not be read; after ocr:completed, unless the request is ocrOnly, one
  * LabelRequest. A cancelled job gets nothing (job-api already sent job:cancelled, its last event).
  *
@@ -35,15 +38,15 @@ public class OcrRequestProcessor {
 
     private static final Logger LOG = Logger.getLogger(OcrRequestProcessor.class);
 
-    private final JobCancellation cancellation;
+    private final JobOwnership jobs;
     private final ScreenshotFiles files;
     private final OcrService ocr;
     private final StageEventSender eventSender;
     private final LabelRequestSender labelSender;
 
-    OcrRequestProcessor(JobCancellation cancellation, ScreenshotFiles files, OcrService ocr,
+    OcrRequestProcessor(JobOwnership jobs, ScreenshotFiles files, OcrService ocr,
             StageEventSender eventSender, LabelRequestSender labelSender) {
-        this.cancellation = cancellation;
+        this.jobs = jobs;
         this.files = files;
         this.ocr = ocr;
         this.eventSender = eventSender;
@@ -56,24 +59,20 @@ public class OcrRequestProcessor {
      * for a moment. They repeat the whole request, which is safe (see above); still failing after that, the consumer
      * ends the item with ocr:failed ({@link #giveUp}) and dead-letters the request.
      */
-    @Retry(maxRetries = 3, delay = 1, delayUnit = ChronoUnit.SECONDS, jitter = 250, maxDuration = 0)
+    @Retry(maxRetries = 3, delay = 1, delayUnit = ChronoUnit.SECONDS, jitter = 250, maxDuration = 0,
+            abortOn = ForeignWorkRequestException.class)
     public void process(OcrRequest request) {
-        if (cancellation.isCancelled(request.jobId())) {
+        OwnedJob job = jobs.require(request.jobId(), request.userId());
+        if (job.cancelled()) {
             LOG.debugf("job %s is cancelled; OCR request %s dropped", request.jobId(), request.requestId());
             return;
         }
         OcrIds ids = new OcrIds(request.requestId());
         OcrEvents events = new OcrEvents(request, ids);
         eventSender.send(events.started());
-        Optional<byte[]> screenshot = files.read(request.fileId());
-        if (screenshot.isEmpty()) {
-            // The crawler and job-api store the file before they ask, so a missing one is not coming.
-            eventSender.send(events.failed("no screenshot file " + request.fileId()));
-            return;
-        }
         OcrResult result;
         try {
-            result = ocr.read(screenshot.get());
+            result = ocr.read(files.read(request.fileId(), job.ownerId()));
         } catch (RejectedExecutionException | CancellationException e) {
             // The engines are shutting down: not the item's fault; the request is redelivered to another instance.
             throw e;
@@ -81,6 +80,8 @@ public class OcrRequestProcessor {
             LOG.infof("job %s: screenshot %s not read: %s", request.jobId(), request.screenshotId(), e.getMessage());
             eventSender.send(events.failed(e.getMessage()));
             return;
+        } catch (StorageException e) {
+            throw e;
         } catch (RuntimeException e) {
             // An engine fault on this image (Tesseract, JNA): repeating the same image would fail the same way.
             LOG.warnf(e, "job %s: the OCR engine failed on screenshot %s", request.jobId(), request.screenshotId());

@@ -173,6 +173,55 @@ class OcrRequestPipelineTest {
         assertThat(records).noneMatch(r -> r.topic().endsWith(Topics.DLQ_SUFFIX) && attack.screenshotId().equals(r.key()));
     }
 
+    /** A forged request: another user's job, or no job of job-api's. Nothing is read or sent for it. */
+    @Test
+    void deadLettersARequestWhoseUserDoesNotOwnTheJobAndSendsNothingToIt() {
+        String bobsJob = jobs.create(USER, "processing");
+        String bobsFile = jobs.storeScreenshot(USER, bobsJob, SPEAKER.png());
+        OcrRequest forged = new OcrRequest(UUID.randomUUID().toString(), bobsJob, "carol", "screenshot-" + UUID.randomUUID(),
+                bobsFile, null, null, true);
+        OcrRequest noJob = new OcrRequest(UUID.randomUUID().toString(), "no-such-job-" + UUID.randomUUID(), USER,
+                "screenshot-" + UUID.randomUUID(), bobsFile, null, null, true);
+        OcrRequest next = request(bobsJob, bobsFile, true);
+
+        producer.send(WorkMessages.toRecord(forged));
+        producer.send(WorkMessages.toRecord(noJob));
+        producer.send(WorkMessages.toRecord(next));
+        List<ConsumerRecord<String, byte[]>> records = watcher.awaitUntil(seen -> ended(seen, bobsJob) == 1
+                && isDeadLetter(seen, forged.screenshotId()) != null && isDeadLetter(seen, noJob.screenshotId()) != null,
+                TIMEOUT);
+
+        assertThat(reason(isDeadLetter(records, forged.screenshotId())))
+                .isEqualTo("userId 'carol' is not the owner of job " + bobsJob);
+        assertThat(reason(isDeadLetter(records, noJob.screenshotId()))).contains("does not exist");
+        assertThat(events(watcher.drain(QUIET), bobsJob))
+                .allSatisfy(e -> assertThat(e.field("screenshotId").asText()).isEqualTo(next.screenshotId()))
+                .allSatisfy(e -> assertThat(e.userId()).isEqualTo(USER));
+    }
+
+    /** The job is the user's, the file it names is not (or is larger than any screenshot): the item fails. */
+    @Test
+    void failsTheItemWhenTheFileIsAnotherUsersOrTooLarge() {
+        String carolsJob = jobs.create("carol", "processing");
+        String bobsJob = jobs.create(USER, "processing");
+        String bobsFile = jobs.storeScreenshot(USER, bobsJob, SPEAKER.png());
+        String carolsHugeFile = jobs.storeScreenshot("carol", carolsJob, new byte[10 * 1024 * 1024 + 1]);
+        OcrRequest foreignFile = new OcrRequest(UUID.randomUUID().toString(), carolsJob, "carol",
+                "screenshot-" + UUID.randomUUID(), bobsFile, "default", null, false);
+        OcrRequest hugeFile = new OcrRequest(UUID.randomUUID().toString(), carolsJob, "carol",
+                "screenshot-" + UUID.randomUUID(), carolsHugeFile, "default", null, false);
+
+        producer.send(WorkMessages.toRecord(foreignFile));
+        producer.send(WorkMessages.toRecord(hugeFile));
+        List<ConsumerRecord<String, byte[]>> records = watcher.awaitUntil(seen -> ended(seen, carolsJob) == 2, TIMEOUT);
+
+        List<StageEvent> failures = events(records, carolsJob).stream().filter(e -> e.type() == EventType.OCR_FAILED).toList();
+        assertThat(failures).extracting(e -> e.field("reason").asText()).containsExactlyInAnyOrder(
+                "no screenshot file " + bobsFile + " of the job's owner",
+                "the screenshot file " + carolsHugeFile + " has 10485761 bytes, more than the limit of 10485760");
+        assertThat(labelRequests(watcher.drain(QUIET), carolsJob)).isEmpty();
+    }
+
     @Test
     void deadLettersAnUndecodableRequestWithTheReasonAndGoesOn() {
         String jobId = jobs.create(USER, "processing");
@@ -206,6 +255,14 @@ class OcrRequestPipelineTest {
     private static OcrRequest request(String jobId, String fileId, boolean ocrOnly) {
         return new OcrRequest(UUID.randomUUID().toString(), jobId, USER, "screenshot-" + UUID.randomUUID(), fileId,
                 ocrOnly ? null : "default", ocrOnly ? null : "demo-prices", ocrOnly);
+    }
+
+    private static ConsumerRecord<String, byte[]> isDeadLetter(List<ConsumerRecord<String, byte[]>> records, String key) {
+        return records.stream().filter(r -> isDeadLetter(r, key)).findFirst().orElse(null);
+    }
+
+    private static String reason(ConsumerRecord<String, byte[]> deadLetter) {
+        return new String(deadLetter.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8);
     }
 
     private static boolean isDeadLetter(ConsumerRecord<String, byte[]> record, String key) {
