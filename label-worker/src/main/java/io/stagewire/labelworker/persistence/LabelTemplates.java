@@ -22,15 +22,15 @@ public class LabelTemplates {
     public Optional<StoredLabelTemplate> find(String templateId) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement("""
-                     select id, width_mm, height_mm, barcode_format, currency, font_size_pt
+                     select id, user_id, width_mm, height_mm, barcode_format, currency, font_size_pt
                        from label_templates where id = ?""")) {
             query.setString(1, templateId);
             try (ResultSet result = query.executeQuery()) {
                 if (!result.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new StoredLabelTemplate(result.getString(1), result.getInt(2), result.getInt(3),
-                        result.getString(4), result.getString(5).strip(), result.getInt(6)));
+                return Optional.of(new StoredLabelTemplate(result.getString(1), result.getString(2), result.getInt(3),
+                        result.getInt(4), result.getString(5), result.getString(6).strip(), result.getInt(7)));
             }
         } catch (SQLException e) {
             throw new StorageException("cannot read label template " + templateId, e);

@@ -1,6 +1,10 @@
 package io.stagewire.labelworker.persistence;
 
-/** A row of {@code label_templates} as job-api stores it (the columns a label needs). */
-public record StoredLabelTemplate(String id, int widthMm, int heightMm, String barcodeFormat, String currency,
+/**
+ * A row of {@code label_templates} as job-api stores it (the columns a label needs).
+ *
+ * @param userId the owner; null for a built-in template every user may use
+ */
+public record StoredLabelTemplate(String id, String userId, int widthMm, int heightMm, String barcodeFormat, String currency,
                                  int fontSizePt) {
 }

@@ -23,18 +23,31 @@ public class Catalog {
     }
 
     /**
-     * The matcher of a price list, indexed once and shared by all threads; empty when there is no
-     * such list.
+     * The matcher of {@code ownerId}'s price list, indexed once and shared by all threads, or the reason there is
+     * none (no such list of this owner's, or one over the size limits). The owner is part of the cache key, so a
+     * list read for its owner is never handed to anyone else.
      *
      * @param currency the currency of the list's prices (the label template's)
      */
     @CacheResult(cacheName = "price-list-matchers")
-    public Optional<PriceListMatcher> matcher(String priceListId, String currency) {
-        return priceListRows.load(priceListId, currency).map(PriceListMatcher::of);
+    public PriceListLookup matcher(String priceListId, String ownerId, String currency) {
+        return switch (priceListRows.load(priceListId, ownerId, currency)) {
+            case PriceListRows.Rows rows -> new PriceListLookup(PriceListMatcher.of(rows.rows()), null);
+            case PriceListRows.Refused refused -> new PriceListLookup(null, refused.reason());
+        };
+    }
+
+    /** A matcher, or the reason there is none. */
+    public record PriceListLookup(PriceListMatcher matcher, String refusal) {
+    }
+
+    /** A built-in template (no owner) or one of {@code ownerId}'s; another user's is not told apart from none. */
+    public Optional<StoredLabelTemplate> template(String templateId, String ownerId) {
+        return template(templateId).filter(template -> template.userId() == null || template.userId().equals(ownerId));
     }
 
     @CacheResult(cacheName = "label-templates")
-    public Optional<StoredLabelTemplate> template(String templateId) {
+    Optional<StoredLabelTemplate> template(String templateId) {
         return templates.find(templateId);
     }
 }

@@ -10,7 +10,8 @@ import io.stagewire.labelworker.domain.OcrReading;
 import io.stagewire.labelworker.domain.RenderedLabel;
 import io.stagewire.worker.messaging.EventSendException;
 import io.stagewire.worker.messaging.StageEventSender;
-import io.stagewire.worker.persistence.JobCancellation;
+import io.stagewire.worker.persistence.JobOwnership;
+import io.stagewire.worker.persistence.JobOwnership.OwnedJob;
 import io.stagewire.labelworker.persistence.LabelFile;
 import io.stagewire.labelworker.persistence.LabelFiles;
 import io.stagewire.worker.persistence.StorageException;
@@ -25,7 +26,9 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.jboss.logging.Logger;
 
 /**
- * Answers one label request (docs/work-messages.md): exactly one match:found or match:failed, and
+ * Answers one label request (docs/work-messages.md), only for the owner of its job and only with the owner's (or
+ * built-in) template and price list; a request whose userId is not the job's owner, or for no job of job-api's, is
+ * dead-lettered with nothing sent. Exactly one match:found or match:failed, and
  * after match:found exactly one label:generated (its files stored first) or label:failed.
  *
  * <p>Redelivery: the work is deterministic (same list, template and reading give the same match and
@@ -38,14 +41,14 @@ public class LabelRequestProcessor {
     private static final Logger LOG = Logger.getLogger(LabelRequestProcessor.class);
     private static final Pattern NOT_FILE_NAME_SAFE = Pattern.compile("[^A-Za-z0-9._-]+");
 
-    private final JobCancellation jobs;
+    private final JobOwnership jobs;
     private final Catalog catalog;
     private final LabelRenderer renderer;
     private final LabelFiles files;
     private final StageEventSender sender;
     private final String localeTag;
 
-    LabelRequestProcessor(JobCancellation jobs, Catalog catalog, LabelRenderer renderer, LabelFiles files, StageEventSender sender,
+    LabelRequestProcessor(JobOwnership jobs, Catalog catalog, LabelRenderer renderer, LabelFiles files, StageEventSender sender,
                           @ConfigProperty(name = "stagewire.label.locale") String localeTag) {
         this.jobs = jobs;
         this.catalog = catalog;
@@ -62,15 +65,16 @@ public class LabelRequestProcessor {
     @Retry(retryOn = {StorageException.class, EventSendException.class}, maxRetries = 8, delay = 250)
     @ExponentialBackoff(maxDelay = 10_000)
     public void process(LabelRequest request) {
-        if (jobs.isCancelled(request.jobId())) {
+        OwnedJob job = jobs.require(request.jobId(), request.userId());
+        if (job.cancelled()) {
             LOG.debugf("job %s is cancelled: request %s dropped", request.jobId(), request.requestId());
             return;
         }
         LabelEvents events = new LabelEvents(request);
-        Optional<StoredLabelTemplate> template = catalog.template(request.templateId());
+        Optional<StoredLabelTemplate> template = catalog.template(request.templateId(), job.ownerId());
         // Price lists carry no currency: their prices are in the currency the label prints.
         String currency = template.map(StoredLabelTemplate::currency).orElse(request.currency());
-        switch (match(request, currency, events)) {
+        switch (match(request, job.ownerId(), currency, events)) {
             case Unmatched unmatched -> sender.send(events.matchFailed(unmatched.reason()));
             case Matched matched -> {
                 sender.send(matched.event());
@@ -90,18 +94,18 @@ public class LabelRequestProcessor {
     private record Unmatched(String reason) implements ItemMatch {
     }
 
-    private ItemMatch match(LabelRequest request, String currency, LabelEvents events) {
+    private ItemMatch match(LabelRequest request, String ownerId, String currency, LabelEvents events) {
         if (request.priceListId() == null) {
             return fromReading(request, currency, events);
         }
-        Optional<PriceListMatcher> matcher = currency == null ? Optional.empty()
-                : catalog.matcher(request.priceListId(), currency);
-        if (matcher.isEmpty()) {
-            return new Unmatched(currency == null
-                    ? "no label template '" + request.templateId() + "' to take the price list's currency from"
-                    : "no price list '" + request.priceListId() + "'");
+        if (currency == null) {
+            return new Unmatched("no label template '" + request.templateId() + "' to take the price list's currency from");
         }
-        return switch (matcher.get().match(new OcrReading(request.articleNumber(), request.name(), request.price(),
+        Catalog.PriceListLookup list = catalog.matcher(request.priceListId(), ownerId, currency);
+        if (list.matcher() == null) {
+            return new Unmatched(list.refusal());
+        }
+        return switch (list.matcher().match(new OcrReading(request.articleNumber(), request.name(), request.price(),
                 request.currency()))) {
             case MatchResult.Found found -> new Matched(events.matchFound(found), found.row().articleNumber(),
                     () -> LabelData.of(found.row()));

@@ -212,6 +212,59 @@ class LabelRequestsTest {
         }
     }
 
+    /** A forged request: a user who does not own the job, or a job job-api does not have. Nothing reaches the job. */
+    @Test
+    void aRequestWhoseUserDoesNotOwnTheJobIsDeadLetteredAndNothingIsSentToTheJob() throws Exception {
+        String priceList = data.priceList(userId, new Row("ART-10234", "Wasserkocher", "19.99", EAN));
+        try (KafkaConsumer<String, byte[]> dlq = tail(Topics.LABEL_REQUESTS + Topics.DLQ_SUFFIX)) {
+            LabelRequest forged = new LabelRequest(UUID.randomUUID().toString(), jobId, "mallory", UUID.randomUUID().toString(),
+                    "default", priceList, "ART-10234", "x", new BigDecimal("19.99"), "EUR", null);
+            LabelRequest noJob = new LabelRequest(UUID.randomUUID().toString(), "no-such-job-" + UUID.randomUUID(), userId,
+                    UUID.randomUUID().toString(), "default", priceList, "ART-10234", "x", new BigDecimal("19.99"), "EUR", null);
+            send(forged);
+            send(noJob);
+
+            Map<String, ConsumerRecord<String, byte[]>> dead = awaitRecords(dlq, forged.screenshotId(), noJob.screenshotId());
+            assertThat(reason(dead.get(forged.screenshotId())))
+                    .isEqualTo("userId 'mallory' is not the owner of job " + jobId);
+            assertThat(reason(dead.get(noJob.screenshotId()))).contains("does not exist");
+        }
+        assertThat(events.during(jobId, QUIET)).isEmpty();
+        assertThat(data.files(jobId)).isEmpty();
+    }
+
+    /** The job is the user's; the price list and template the request names are another user's: not read. */
+    @Test
+    void anotherUsersPriceListOrTemplateIsNotUsed() {
+        String othersList = data.priceList("someone-else", new Row("ART-10234", "Geheimer Preis", "1.00", EAN));
+        String othersTemplate = data.template("someone-else", 50, 30, "NONE");
+        String ownList = data.priceList(userId, new Row("ART-10234", "Wasserkocher", "19.99", EAN));
+
+        send(request(othersList, "default", "ART-10234", "19.99"));
+        send(request(ownList, othersTemplate, "ART-10234", "19.99"));
+
+        List<StageEvent> answer = events.await(jobId, hasTypes(3), WAIT);
+        assertThat(answer).filteredOn(e -> e.type() == EventType.MATCH_FAILED).extracting(e -> e.field("reason").asText())
+                .containsExactly("no price list '" + othersList + "'");
+        assertThat(answer).filteredOn(e -> e.type() == EventType.LABEL_FAILED).extracting(e -> e.field("reason").asText())
+                .containsExactly("no label template '" + othersTemplate + "'");
+        assertThat(answer).noneMatch(e -> e.data().toString().contains("Geheimer"));
+    }
+
+    @Test
+    void aPriceListOverTheRowLimitIsNotLoaded() {
+        String huge = data.priceList(userId);
+        data.update("insert into price_list_rows (price_list_id, article_number, sheet_row, name, price) "
+                + "select ?, 'ART-' || g, g + 1, 'n', 1 from generate_series(1, 50001) g", huge);
+
+        send(request(huge, "default", "ART-7", "1.00"));
+
+        StageEvent failed = events.await(jobId, hasTypes(1), WAIT).getFirst();
+        assertThat(failed.type()).isEqualTo(EventType.MATCH_FAILED);
+        assertThat(failed.field("reason").asText()).startsWith("price list '" + huge + "' has 50001 rows")
+                .contains("limit of 50000 rows");
+    }
+
     @Test
     void aCancelledJobGetsNoAnswer() {
         String priceList = data.priceList(userId, new Row("ART-10234", "Wasserkocher", "19.99", EAN));
@@ -294,6 +347,10 @@ class LabelRequestsTest {
         }
     }
 
+    private static String reason(ConsumerRecord<String, byte[]> deadLetter) {
+        return new String(deadLetter.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8);
+    }
+
     private static java.util.function.Predicate<List<StageEvent>> hasTypes(int count) {
         return list -> list.size() >= count;
     }
@@ -337,6 +394,21 @@ class LabelRequestsTest {
             }
         }
         throw new AssertionError("no record with key " + key + " on " + consumer.assignment());
+    }
+
+    private static Map<String, ConsumerRecord<String, byte[]>> awaitRecords(KafkaConsumer<String, byte[]> consumer,
+            String... keys) {
+        Map<String, ConsumerRecord<String, byte[]>> found = new java.util.HashMap<>();
+        Instant deadline = Instant.now().plus(WAIT);
+        while (found.size() < keys.length && Instant.now().isBefore(deadline)) {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                if (List.of(keys).contains(record.key())) {
+                    found.put(record.key(), record);
+                }
+            }
+        }
+        assertThat(found).as("dead letters on " + consumer.assignment()).containsOnlyKeys(keys);
+        return found;
     }
 
     /** The barcode in the PNG, or null when there is none. */
