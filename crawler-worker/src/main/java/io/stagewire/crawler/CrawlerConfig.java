@@ -30,6 +30,26 @@ public interface CrawlerConfig {
 
     Selectors selectors();
 
+    /** Bounds on one product screenshot, so a hostile page cannot make one that no worker can hold. */
+    Screenshot screenshot();
+
+    interface Screenshot {
+        /**
+         * CSS pixels; a taller product area is captured from its top down to this height. 1280 x 7000 is 9 M pixels,
+         * about what the OCR worker reads with its default 256 MB heap (docs/ocr-worker.md).
+         */
+        @WithDefault("7000")
+        int maxHeight();
+
+        /** CSS pixels; a wider product area is captured from its left edge. */
+        @WithDefault("1920")
+        int maxWidth();
+
+        /** A larger PNG fails its product (and is never stored). */
+        @WithDefault("10485760")
+        int maxBytes();
+    }
+
     /**
      * {@code host:port} pairs that may be fetched although they resolve to a non-public address
      * (the demo shop, test servers). IPv6 hosts in brackets: {@code [::1]:8070}.

@@ -12,6 +12,7 @@ import io.stagewire.worker.messaging.EventSendException;
 import io.stagewire.crawler.messaging.OcrRequestSender;
 import io.stagewire.worker.messaging.StageEventSender;
 import io.stagewire.worker.persistence.JobCancellation;
+import io.stagewire.worker.persistence.JobOwnership;
 import io.stagewire.crawler.persistence.ScreenshotFiles;
 import io.stagewire.worker.persistence.StorageException;
 import io.stagewire.crawler.service.CrawlFailedException;
@@ -21,7 +22,8 @@ import io.stagewire.crawler.service.ShopCrawler;
 import io.stagewire.events.work.CrawlRequest;
 
 /**
- * Answers one CrawlRequest: crawl:started, per product the stored PNG, screenshot:captured and an OcrRequest, then
+ * Answers one CrawlRequest, only for the owner of its job (a request whose userId is not the job's owner, or for
+ * no job of job-api's, is dead-lettered with the reason and nothing is fetched, stored or sent): crawl:started, per product the stored PNG, screenshot:captured and an OcrRequest, then
  * crawl:completed with the count or crawl:failed with the reason. A cancelled job ends the crawl at the next page
  * and gets nothing more from here (job-api already sent job:cancelled, its last event).
  */
@@ -31,13 +33,15 @@ public class CrawlRequestProcessor {
     private static final Logger LOG = Logger.getLogger(CrawlRequestProcessor.class);
 
     private final ShopCrawler crawler;
+    private final JobOwnership ownership;
     private final JobCancellation cancellation;
     private final ScreenshotFiles files;
     private final StageEventSender eventSender;
     private final OcrRequestSender ocrSender;
 
-    CrawlRequestProcessor(ShopCrawler crawler, JobCancellation cancellation, ScreenshotFiles files,
+    CrawlRequestProcessor(ShopCrawler crawler, JobOwnership ownership, JobCancellation cancellation, ScreenshotFiles files,
             StageEventSender eventSender, OcrRequestSender ocrSender) {
+        this.ownership = ownership;
         this.crawler = crawler;
         this.cancellation = cancellation;
         this.files = files;
@@ -54,7 +58,8 @@ public class CrawlRequestProcessor {
             retryOn = { StorageException.class, EventSendException.class })
     public void process(CrawlRequest request) {
         String jobId = request.jobId();
-        if (cancellation.isCancelled(jobId)) {
+        // A forged request (another user's job, or none of job-api's) is refused before anything is fetched or stored.
+        if (ownership.require(jobId, request.userId()).cancelled()) {
             LOG.infof("job %s is cancelled; crawl request %s dropped", jobId, request.requestId());
             return;
         }

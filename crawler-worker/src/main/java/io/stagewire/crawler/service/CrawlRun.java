@@ -1,5 +1,7 @@
 package io.stagewire.crawler.service;
 
+import io.stagewire.crawler.CrawlerConfig;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -34,6 +36,7 @@ final class CrawlRun {
     private final BooleanSupplier cancelled;
     private final CrawlListener listener;
     private final CrawlMetrics metrics;
+    private final CrawlerConfig.Screenshot limits;
 
     private final Set<URI> visitedListingPages = new HashSet<>();
     private final Set<URI> seenProducts = new HashSet<>();
@@ -46,7 +49,9 @@ final class CrawlRun {
     private String incompleteReason;
 
     CrawlRun(URI shopUrl, CrawlOptions options, CrawlSelectors selectors, int maxListingPages, BrowserTab tab,
-            PageLoader loader, BooleanSupplier cancelled, CrawlListener listener, CrawlMetrics metrics) {
+            PageLoader loader, BooleanSupplier cancelled, CrawlListener listener, CrawlMetrics metrics,
+            CrawlerConfig.Screenshot limits) {
+        this.limits = limits;
         this.shopUrl = shopUrl;
         this.maxProducts = options.maxProducts();
         this.maxListingPages = maxListingPages;
@@ -141,7 +146,8 @@ final class CrawlRun {
         try {
             metrics.timeProductLoad(() -> loader.load(tab, product, cancelled));
             screenshot = metrics.timeScreenshot(
-                    () -> tab.call(page -> ProductScreenshot.take(page, selectors.productArea())));
+                    () -> tab.call(page -> ProductScreenshot.take(page, selectors.productArea(), limits.maxWidth(),
+                            limits.maxHeight())));
         } catch (PageLoadException e) {
             fail(index, product, e.reason());
             return;
@@ -150,6 +156,11 @@ final class CrawlRun {
             return;
         } finally {
             reportBlockedRequests();
+        }
+        if (screenshot.png().length > limits.maxBytes()) {
+            fail(index, product, "screenshot of " + screenshot.png().length + " bytes, more than the limit of "
+                    + limits.maxBytes());
+            return;
         }
         PngSize size = PngSize.of(screenshot.png());
         captured++;

@@ -24,23 +24,43 @@ record ProductScreenshot(byte[] png, ScreenshotScope scope, String name) {
               const box = area.getBoundingClientRect();
               const style = getComputedStyle(area);
               const visible = box.width >= 1 && box.height >= 1 && style.visibility !== 'hidden' && style.display !== 'none';
-              return {visible, name: name()};
+              return {visible, name: name(), x: box.left + window.scrollX, y: box.top + window.scrollY,
+                      width: box.width, height: box.height};
             }""";
 
-    static ProductScreenshot take(Page page, List<String> areaSelectors) {
+    /**
+     * @param maxWidth  CSS pixels; a wider or taller product area is captured from its top left corner only, so
+     *                  Chromium never renders, and no worker ever decodes, a bitmap of a page's whole length
+     * @param maxHeight CSS pixels
+     */
+    static ProductScreenshot take(Page page, List<String> areaSelectors, int maxWidth, int maxHeight) {
         for (String selector : areaSelectors) {
             Locator area = page.locator(selector).first();
             if (area.count() > 0) {
                 Map<?, ?> inspected = (Map<?, ?>) area.evaluate(INSPECT);
                 if (Boolean.TRUE.equals(inspected.get("visible"))) {
-                    // Animations are fast-forwarded so a carousel or fade-in is not caught half-way.
-                    byte[] png = area.screenshot(new Locator.ScreenshotOptions()
+                    String name = (String) inspected.get("name");
+                    double width = number(inspected, "width");
+                    double height = number(inspected, "height");
+                    if (width <= maxWidth && height <= maxHeight) {
+                        // Animations are fast-forwarded so a carousel or fade-in is not caught half-way.
+                        byte[] png = area.screenshot(new Locator.ScreenshotOptions()
+                                .setAnimations(ScreenshotAnimations.DISABLED));
+                        return new ProductScreenshot(png, ScreenshotScope.PRODUCT_AREA, name);
+                    }
+                    byte[] png = page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                            .setClip(number(inspected, "x"), number(inspected, "y"), Math.min(width, maxWidth),
+                                    Math.min(height, maxHeight))
                             .setAnimations(ScreenshotAnimations.DISABLED));
-                    return new ProductScreenshot(png, ScreenshotScope.PRODUCT_AREA, (String) inspected.get("name"));
+                    return new ProductScreenshot(png, ScreenshotScope.PRODUCT_AREA, name);
                 }
             }
         }
         byte[] png = page.screenshot(new Page.ScreenshotOptions().setAnimations(ScreenshotAnimations.DISABLED));
         return new ProductScreenshot(png, ScreenshotScope.VIEWPORT, (String) ((Map<?, ?>) page.evaluate(INSPECT, null)).get("name"));
+    }
+
+    private static double number(Map<?, ?> inspected, String key) {
+        return ((Number) inspected.get(key)).doubleValue();
     }
 }

@@ -154,6 +154,27 @@ class CrawlRequestPipelineTest {
         assertThat(events(records, jobId).getLast().field("count").asInt()).isEqualTo(1);
     }
 
+    /** A forged request on another user's job: refused before the shop is fetched, nothing stored or sent. */
+    @Test
+    void deadLettersARequestWhoseUserDoesNotOwnTheJobAndTouchesNothing() {
+        String jobId = jobs.create(USER, "crawling");
+        CrawlRequest genuine = request(jobId, 1);
+        CrawlRequest forged = new CrawlRequest(UUID.randomUUID().toString(), jobId, "mallory", genuine.shopUrl(),
+                genuine.templateId(), genuine.priceListId(), genuine.crawlerConfig());
+
+        producer.send(WorkMessages.toRecord(forged));
+        List<ConsumerRecord<String, byte[]>> records = watcher.awaitUntil(
+                seen -> seen.stream().anyMatch(r -> r.topic().endsWith(Topics.DLQ_SUFFIX) && jobId.equals(r.key())),
+                CRAWL_TIMEOUT);
+
+        ConsumerRecord<String, byte[]> deadLetter = records.stream()
+                .filter(r -> r.topic().endsWith(Topics.DLQ_SUFFIX) && jobId.equals(r.key())).findFirst().orElseThrow();
+        assertThat(new String(deadLetter.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8))
+                .isEqualTo("userId 'mallory' is not the owner of job " + jobId);
+        assertThat(events(watcher.drain(Duration.ofSeconds(1)), jobId)).isEmpty();
+        assertThat(jobs.files(jobId)).isEmpty();
+    }
+
     @Test
     void crawlsWithTheSelectorsOfTheJobsCrawlerConfig() {
         String jobId = jobs.create(USER, "crawling");

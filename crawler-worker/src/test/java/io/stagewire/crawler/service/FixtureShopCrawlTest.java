@@ -100,6 +100,18 @@ class FixtureShopCrawlTest {
     }
 
     @Test
+    void capturesOnlyTheTopLeftOfAProductAreaLargerThanTheScreenshotLimits() {
+        RecordingListener listener = crawl("/list/tall/");
+
+        assertThat(listener.captured).singleElement().satisfies(product -> {
+            assertThat(product.scope()).isEqualTo(ScreenshotScope.PRODUCT_AREA);
+            assertThat(product.width()).isEqualTo(1920);
+            assertThat(product.height()).isEqualTo(7000);
+            assertThat(product.name()).isEqualTo("Tall product");
+        });
+    }
+
+    @Test
     void failsTheCrawlWhenNoProductLinksAreFound() {
         assertThatThrownBy(() -> crawl("/list/none/"))
                 .isInstanceOf(CrawlFailedException.class)

@@ -79,6 +79,10 @@ public final class FixtureSites implements AutoCloseable {
             case "/list/guarded/" -> listing(exchange, null, "/p/subresources/", "/p/redirect-out/", "/p/ok/");
             case "/list/retries/" -> listing(exchange, null, "/p/flaky/", "/p/broken/", "/p/not-found/");
             case "/list/hang/" -> listing(exchange, null, "/p/hang/", "/p/ok/");
+            case "/list/tall/" -> listing(exchange, null, "/p/tall/");
+            // A product area far taller and wider than any screenshot may be.
+            case "/p/tall/" -> html(exchange, "<main data-product style='width:3000px;height:20000px'><h1>Tall product</h1>"
+                    + "<p>ART-00002 · 9,99 €</p></main>");
             case "/list/none/" -> html(exchange, "<h1>Nothing here</h1><a href='/about/'>About</a>");
             case "/list/always-500/" -> respond(exchange, 500, "text/plain", "down");
             // Page 1 links to page 2 twice, plus an off-origin product; page 2 repeats a product and links back.
