@@ -19,13 +19,14 @@ import java.time.OffsetDateTime;
 public class ExternalJobs {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    /** A job row for an id job-api has not seen, owned by the event's userid. */
+    /** A job row for an id job-api has not seen, owned by the event's userid and bound to its source. */
     public Uni<Job> firstSeen(StageEvent event) {
         OffsetDateTime now = OffsetDateTime.now();
         Job job = new Job();
         job.id = event.jobId();
         job.userId = event.userId();
         job.kind = JobKind.EXTERNAL;
+        job.source = event.source();
         job.status = JobStatus.PENDING;
         job.stage = JobStatus.PENDING.stage().orElseThrow();
         job.statusSince = now;

@@ -22,8 +22,11 @@ public class JobEventProcessor {
     private final ItemRecorder items;
     private final JobTransitions transitions;
     private final ExternalJobs externalJobs;
+    private final JobOwnership ownership;
 
-    JobEventProcessor(JobEventHistory history, ItemRecorder items, JobTransitions transitions, ExternalJobs externalJobs) {
+    JobEventProcessor(JobEventHistory history, ItemRecorder items, JobTransitions transitions, ExternalJobs externalJobs,
+                      JobOwnership ownership) {
+        this.ownership = ownership;
         this.history = history;
         this.items = items;
         this.transitions = transitions;
@@ -35,6 +38,7 @@ public class JobEventProcessor {
     public Uni<Void> process(StageEvent event, EventPosition position) {
         return Panache.withTransaction(() -> Job.<Job>findById(event.jobId(), LockModeType.PESSIMISTIC_WRITE)
                 .chain(job -> job != null ? Uni.createFrom().item(job) : externalJobs.firstSeen(event))
+                .invoke(job -> ownership.check(job, event))
                 .chain(job -> history.record(event, position)
                         .chain(recorded -> recorded ? apply(job, event, position) : Uni.createFrom().voidItem())));
     }
