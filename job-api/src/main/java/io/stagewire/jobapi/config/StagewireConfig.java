@@ -23,6 +23,8 @@ public interface StagewireConfig {
 
     Events events();
 
+    Http http();
+
     /** Where Postgres is; the datasource URLs are built from it. */
     interface Pg {
         String hostport();
@@ -67,6 +69,11 @@ public interface StagewireConfig {
         long maxImageBytes();
 
         int maxImages();
+    }
+
+    interface Http {
+        /** application/json (and +json) request bodies larger than this are refused with 413 before they are read. */
+        long maxJsonBodyBytes();
     }
 
     interface Events {

@@ -67,6 +67,9 @@ public class PriceListResource {
         if (listName.length() > 255) {
             return Uni.createFrom().failure(ProblemException.invalid("name", "name is longer than 255 characters"));
         }
+        if (listName.indexOf('\0') >= 0) {
+            return Uni.createFrom().failure(ProblemException.invalid("name", "name contains a NUL character"));
+        }
         return uploads.read(file, "file", limits.maxPriceListBytes())
                 .chain(bytes -> uploads.offEventLoop(() -> PriceListImport.read(file.uploadedFile(), limits.maxPriceListRows()))
                         .chain(articles -> priceLists.store(who, listName, file.fileName(), bytes, articles)))

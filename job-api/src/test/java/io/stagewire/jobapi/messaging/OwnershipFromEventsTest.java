@@ -13,6 +13,8 @@ import io.stagewire.events.Topics;
 import io.stagewire.jobapi.support.Api;
 import io.stagewire.jobapi.support.JobEventsConsumerReady;
 import io.stagewire.jobapi.support.Kafka;
+import io.stagewire.jobapi.support.Workbooks;
+import io.stagewire.jobapi.service.PriceLists;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -96,6 +98,26 @@ class OwnershipFromEventsTest {
         as("bob").get("/api/jobs/" + id).then().statusCode(404);
         assertThat(as("carol").get("/api/jobs/" + id + "/events").jsonPath().getList("items.type"))
                 .containsExactly("job:created", "job:progress");
+    }
+
+    @Test
+    void fileIdsInEventsDoNotOpenOtherUsersFiles() throws Exception {
+        String carolsFile = as("carol").multiPart("file", "list.xlsx", Workbooks.xlsx(new Object[]{"SKU", "Name", "Price"},
+                new Object[]{"A-1", "Stift", 1.5}), PriceLists.XLSX).post("/api/price-lists").then().statusCode(201).extract().path("fileId");
+        String id = "bobs-erp:" + UUID.randomUUID();
+        String bob = sub("bob");
+        Kafka.send(event(EventType.LABEL_GENERATED, ACME, id, bob, Map.of("labelId", "l1", "screenshotId", "s1",
+                "pngFileId", carolsFile, "pdfFileId", carolsFile, "articleNumber", "A-1")));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15))
+                .until(() -> {
+                    var labels = as("bob").get("/api/jobs/" + id + "/labels");
+                    return labels.statusCode() == 200 && labels.jsonPath().getList("$").size() == 1;
+                });
+        as("bob").get("/api/files/" + carolsFile).then().statusCode(404);
+        byte[] zip = as("bob").get("/api/jobs/" + id + "/labels.zip").then().statusCode(200).extract().asByteArray();
+        try (java.util.zip.ZipInputStream entries = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            assertThat(entries.getNextEntry()).as("no entry for a file of another user").isNull();
+        }
     }
 
     private static List<String> reasons(List<ConsumerRecord<String, byte[]>> dead) {
