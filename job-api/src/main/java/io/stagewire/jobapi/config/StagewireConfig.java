@@ -21,6 +21,10 @@ public interface StagewireConfig {
 
     Dashboard dashboard();
 
+    Events events();
+
+    Http http();
+
     /** Where Postgres is; the datasource URLs are built from it. */
     interface Pg {
         String hostport();
@@ -65,6 +69,19 @@ public interface StagewireConfig {
         long maxImageBytes();
 
         int maxImages();
+    }
+
+    interface Http {
+        /** application/json (and +json) request bodies larger than this are refused with 413 before they are read. */
+        long maxJsonBodyBytes();
+    }
+
+    interface Events {
+        /**
+         * CloudEvents sources that may write to job-api's own jobs (crawl and extraction): job-api
+         * and the workers. Any other source is dead-lettered for those jobs (docs/lifecycle.md).
+         */
+        java.util.Set<String> ownSources();
     }
 
     /** Where the browser dashboard logs in and connects (served to it by /dashboard/config.json). */

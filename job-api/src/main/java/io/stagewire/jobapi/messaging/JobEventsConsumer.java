@@ -1,36 +1,79 @@
 package io.stagewire.jobapi.messaging;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.stagewire.events.Decoded;
 import io.stagewire.events.EventPosition;
 import io.stagewire.events.StageEventCodec;
 import io.stagewire.jobapi.service.JobEventProcessor;
+import io.stagewire.jobapi.service.PositionedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 /**
- * Reads job.events (consumer group job-api), one record at a time so a job's events are applied
- * in order. A record that is not a valid stage event fails with its reason, and the channel's
- * dead-letter-queue strategy moves it to job.events.dlq with that reason in dead-letter-reason.
+ * Reads job.events (consumer group job-api) a poll at a time (docs/lifecycle.md): the valid
+ * events of a poll are applied in one transaction, in order; records that are not valid stage
+ * events, and events that may not write to their job, go to job.events.dlq with the reason. The
+ * offsets are committed once all of that is done, so a crash redelivers the batch, which then
+ * changes nothing it had changed already.
  */
 @ApplicationScoped
 public class JobEventsConsumer {
+    private static final Logger LOG = Logger.getLogger(JobEventsConsumer.class);
+
     private final JobEventProcessor processor;
     private final OutboxRelay relay;
+    private final DeadLetters deadLetters;
 
-    JobEventsConsumer(JobEventProcessor processor, OutboxRelay relay) {
+    JobEventsConsumer(JobEventProcessor processor, OutboxRelay relay, DeadLetters deadLetters) {
         this.processor = processor;
         this.relay = relay;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming("job-events")
-    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        return switch (StageEventCodec.decode(record)) {
-            // What processing announced (job:updated, job:progress, job:completed) leaves at once.
-            case Decoded.Valid valid -> processor.process(valid.event(), new EventPosition(record.partition(), record.offset()))
-                    .call(relay::relaySoon);
-            case Decoded.Invalid invalid -> Uni.createFrom().failure(invalid.toException());
-        };
+    public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
+        List<PositionedEvent> valid = new ArrayList<>(records.count());
+        Map<PositionedEvent, ConsumerRecord<String, byte[]>> origin = new IdentityHashMap<>();
+        List<DeadLetters.DeadLetter> dead = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            switch (StageEventCodec.decode(record)) {
+                case Decoded.Valid v -> {
+                    PositionedEvent event = new PositionedEvent(v.event(), new EventPosition(record.partition(), record.offset()));
+                    valid.add(event);
+                    origin.put(event, record);
+                }
+                case Decoded.Invalid invalid -> dead.add(new DeadLetters.DeadLetter(record, invalid.reason()));
+            }
+        }
+        return processor.process(valid)
+                .onFailure().recoverWithUni(e -> oneByOne(valid, e))
+                .map(rejected -> {
+                    rejected.forEach(r -> dead.add(new DeadLetters.DeadLetter(origin.get(r.event()), r.reason())));
+                    return dead;
+                })
+                .chain(deadLetters::send)
+                // What processing announced (job:updated, job:progress, job:completed) leaves at once.
+                .call(relay::relaySoon);
+    }
+
+    /**
+     * A batch that fails as a whole even after retries is applied event by event, so one event the
+     * database refuses dead-letters only itself, with the database's reason.
+     */
+    private Uni<List<PositionedEvent.Rejected>> oneByOne(List<PositionedEvent> batch, Throwable failure) {
+        LOG.warnf("a batch of %d events failed (%s); applying them one by one", batch.size(), failure.toString());
+        return Multi.createFrom().iterable(batch)
+                .onItem().transformToUniAndConcatenate(event -> processor.process(List.of(event))
+                        .onFailure().recoverWithItem(e -> List.of(new PositionedEvent.Rejected(event, "not applied: " + e.getMessage()))))
+                .onItem().transformToIterable(list -> list)
+                .collect().asList();
     }
 }

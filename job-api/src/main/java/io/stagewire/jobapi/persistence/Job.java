@@ -21,6 +21,8 @@ public class Job extends PanacheEntityBase {
     @Column(name = "user_id")
     public String userId;
     public JobKind kind;
+    /** External jobs: the CloudEvents source of the first event seen, the only producer that may write to the job. */
+    public String source;
     public JobStatus status;
     public String stage;
     public BigDecimal progress = BigDecimal.ZERO.setScale(2);

@@ -11,11 +11,8 @@ import io.stagewire.jobapi.service.JobCreation;
 import io.stagewire.jobapi.service.JobQueries;
 import io.stagewire.jobapi.service.ProblemException;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -44,6 +41,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Jobs", description = "Crawl and extraction jobs, their event history and results")
 public class JobResource {
+    // page * size (at most 100) stays far below Integer.MAX_VALUE
+    static final int MAX_PAGE = 1_000_000;
     private final CurrentCaller caller;
     private final JobCreation creation;
     private final JobQueries queries;
@@ -79,8 +78,12 @@ public class JobResource {
             @QueryParam("status") String status,
             @Parameter(description = "Only jobs of this owner (OIDC sub); for role admin, any owner")
             @QueryParam("userId") String userId,
-            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @Parameter(description = "Page size, 1-100") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+            @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "" + MAX_PAGE, defaultValue = "0"))
+            @QueryParam("page") String pageParam,
+            @Parameter(description = "Page size, 1-100", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+            @QueryParam("size") String sizeParam) {
+        int page = WholeNumberParam.of("page", pageParam, 0, 0, MAX_PAGE);
+        int size = WholeNumberParam.of("size", sizeParam, 20, 1, 100);
         Set<JobStatus> filter = status == null ? null : JobStatus.filterFor(status)
                 .orElseThrow(() -> ProblemException.invalid("status", "unknown status '" + status + "'"));
         return queries.list(caller.get(), filter, userId, page, size).map(p -> new Views.JobPage(
@@ -103,9 +106,11 @@ public class JobResource {
             content = @Content(schema = @Schema(implementation = Views.EventPage.class)))
     public Uni<Views.EventPage> events(@PathParam("id") String id,
             @Parameter(description = "Position (\"partition-offset\") to start after; from the beginning when absent") @QueryParam("after") String after,
-            @Parameter(description = "Events at most, 1-1000") @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+            @Parameter(description = "Events at most, 1-1000", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100"))
+            @QueryParam("limit") String limitParam) {
+        int limit = WholeNumberParam.of("limit", limitParam, 100, 1, 1000);
         EventPosition from = after == null || after.isEmpty() ? null : EventPosition.parse(after)
-                .orElseThrow(() -> ProblemException.invalid("after", "'" + after + "' is not a position"));
+                .orElseThrow(() -> ProblemException.invalid("after", "after: '" + after + "' is not a position (partition-offset)"));
         return queries.events(caller.get(), id, from, limit)
                 .map(events -> new Views.EventPage(events.stream().map(Views.EventView::of).toList()));
     }

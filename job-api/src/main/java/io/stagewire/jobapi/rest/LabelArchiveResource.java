@@ -4,6 +4,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.stagewire.jobapi.persistence.Label;
+import io.stagewire.jobapi.service.Caller;
 import io.stagewire.jobapi.service.Files;
 import io.stagewire.jobapi.service.JobQueries;
 import jakarta.ws.rs.GET;
@@ -59,9 +60,12 @@ public class LabelArchiveResource {
     @APIResponse(responseCode = "200", description = "The zip", content = @Content(mediaType = ZIP,
             schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Uni<Response> download(@PathParam("id") String id) {
-        return queries.labels(caller.get(), id)
+        Caller who = caller.get();
+        // Label rows come from events, which may name any file id: only files the caller may see go in.
+        return queries.labels(who, id)
                 .chain(labels -> Multi.createFrom().iterable(entries(labels))
-                        .onItem().transformToUniAndConcatenate(e -> files.bytes(e.fileId()).map(bytes -> Map.entry(e.name(), bytes == null ? new byte[0] : bytes)))
+                        .onItem().transformToUniAndConcatenate(e -> files.bytesVisibleTo(who, e.fileId())
+                                .map(bytes -> bytes == null ? null : Map.entry(e.name(), bytes))) // a null item is dropped
                         .collect().asList())
                 .map(contents -> Response.ok(zip(contents), ZIP)
                         .header("Content-Disposition", "attachment; filename=\"labels-" + id.replaceAll("[^A-Za-z0-9._-]", "_") + ".zip\"")

@@ -15,7 +15,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -68,8 +67,11 @@ public class PriceListResource {
         if (listName.length() > 255) {
             return Uni.createFrom().failure(ProblemException.invalid("name", "name is longer than 255 characters"));
         }
+        if (listName.indexOf('\0') >= 0) {
+            return Uni.createFrom().failure(ProblemException.invalid("name", "name contains a NUL character"));
+        }
         return uploads.read(file, "file", limits.maxPriceListBytes())
-                .chain(bytes -> uploads.offEventLoop(() -> PriceListImport.read(new ByteArrayInputStream(bytes), limits.maxPriceListRows()))
+                .chain(bytes -> uploads.offEventLoop(() -> PriceListImport.read(file.uploadedFile(), limits.maxPriceListRows()))
                         .chain(articles -> priceLists.store(who, listName, file.fileName(), bytes, articles)))
                 .map(list -> Response.created(URI.create("/api/price-lists/" + list.id)).entity(Views.PriceListView.of(list)).build());
     }

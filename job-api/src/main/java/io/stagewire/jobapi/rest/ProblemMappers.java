@@ -1,11 +1,14 @@
 package io.stagewire.jobapi.rest;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.stagewire.jobapi.service.ProblemException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -41,14 +44,24 @@ public class ProblemMappers {
         return badJson(e, uri);
     }
 
+    /** What is wrong, where (line and column) and in which field, e.g. "... at crawlerConfig.maxProducts (line 1, column 95)". */
     @ServerExceptionMapper
     public Response badJson(JsonProcessingException e, UriInfo uri) {
+        String field = e instanceof JsonMappingException mapping ? fieldOf(mapping.getPath()) : "";
+        JsonLocation at = e.getLocation();
+        String detail = e.getOriginalMessage().lines().findFirst().orElse("unreadable JSON")
+                + (field.isEmpty() ? "" : " at " + field)
+                + (at == null || at.getLineNr() < 0 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
         return respond(new Problem(Problem.TYPE_BASE + "malformed-body", "Malformed request body", 400,
-                e.getOriginalMessage(), path(uri), null));
+                detail, path(uri), field.isEmpty() ? null : List.of(Problem.FieldError.field(field, detail))));
     }
 
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
+        // The JSON reader reports unreadable bodies as a bare 400 with the parser's exception as cause.
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return badJson(json, uri);
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         return respond(new Problem(Problem.TYPE_BASE + slug(status), status.getReasonPhrase(), status.getStatusCode(),
                 e.getMessage(), path(uri), null));
@@ -63,17 +76,36 @@ public class ProblemMappers {
 
     private Response violations(Set<ConstraintViolation<?>> violations, UriInfo uri) {
         List<Problem.FieldError> errors = violations.stream()
-                .map(v -> Problem.FieldError.field(fieldOf(v.getPropertyPath()), v.getMessage()))
+                .map(v -> isMissingBody(v) ? Problem.FieldError.field("body", "a JSON body is required")
+                        : Problem.FieldError.field(fieldOf(v.getPropertyPath()), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         ProblemException invalid = ProblemException.invalid(errors);
         return problem(invalid, uri);
     }
 
+    /** Query parameters are read by hand (WholeNumberParam), so a null method parameter is a missing body. */
+    private static boolean isMissingBody(ConstraintViolation<?> v) {
+        List<Path.Node> nodes = StreamSupport.stream(v.getPropertyPath().spliterator(), false).toList();
+        return nodes.size() == 2 && nodes.get(1).getKind() == ElementKind.PARAMETER && v.getInvalidValue() == null;
+    }
+
     /** "create.request.crawlerConfig.maxProducts" becomes "crawlerConfig.maxProducts": the method and parameter are noise to clients. */
     private static String fieldOf(Path path) {
         List<String> names = StreamSupport.stream(path.spliterator(), false).map(Path.Node::getName).toList();
         return String.join(".", names.subList(Math.min(2, names.size() - 1), names.size()));
+    }
+
+    private static String fieldOf(List<JsonMappingException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference ref : path) {
+            if (ref.getFieldName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return field.toString();
     }
 
     private static String slug(Response.StatusType status) {

@@ -19,6 +19,14 @@ public class Uploads {
 
     /** The bytes of {@code upload} (form field {@code field}), refused with 413 when over {@code maxBytes}. */
     public Uni<byte[]> read(FileUpload upload, String field, long maxBytes) {
+        // The file name is stored (files.file_name, varchar(255)): refuse what Postgres would.
+        String fileName = upload.fileName();
+        if (fileName != null && fileName.indexOf('\0') >= 0) {
+            return Uni.createFrom().failure(ProblemException.invalid(field, "the file name contains a NUL character"));
+        }
+        if (fileName != null && fileName.length() > 255) {
+            return Uni.createFrom().failure(ProblemException.invalid(field, "the file name is longer than 255 characters"));
+        }
         if (upload.size() > maxBytes) {
             return Uni.createFrom().failure(ProblemException.tooLarge("'" + displayName(upload, field) + "' is "
                     + upload.size() + " bytes, the limit is " + maxBytes));

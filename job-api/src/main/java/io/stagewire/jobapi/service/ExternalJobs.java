@@ -1,7 +1,6 @@
 package io.stagewire.jobapi.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.smallrye.mutiny.Uni;
 import io.stagewire.events.StageEvent;
 import io.stagewire.jobapi.persistence.Job;
 import io.stagewire.jobapi.persistence.JobKind;
@@ -19,19 +18,20 @@ import java.time.OffsetDateTime;
 public class ExternalJobs {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    /** A job row for an id job-api has not seen, owned by the event's userid. */
-    public Uni<Job> firstSeen(StageEvent event) {
+    /** A job row for an id job-api has not seen, owned by the event's userid and bound to its source. */
+    public Job firstSeen(StageEvent event) {
         OffsetDateTime now = OffsetDateTime.now();
         Job job = new Job();
         job.id = event.jobId();
         job.userId = event.userId();
         job.kind = JobKind.EXTERNAL;
+        job.source = event.source();
         job.status = JobStatus.PENDING;
         job.stage = JobStatus.PENDING.stage().orElseThrow();
         job.statusSince = now;
         job.createdAt = now;
         job.updatedAt = now;
-        return job.<Job>persistAndFlush();
+        return job;
     }
 
     /** Takes over what the other system says about its job; a finished job stays finished. */

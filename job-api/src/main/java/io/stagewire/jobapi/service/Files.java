@@ -23,6 +23,15 @@ public class Files {
         });
     }
 
+    /**
+     * The bytes if the caller may see the file, null otherwise (or when missing): for files named
+     * by rows that events wrote, which may name anyone's file id.
+     */
+    @WithSession
+    public Uni<byte[]> bytesVisibleTo(Caller caller, String id) {
+        return StoredFile.<StoredFile>findById(id).map(file -> file == null || !caller.canSee(file.userId) ? null : file.data);
+    }
+
     @WithSession
     public Uni<byte[]> bytes(String id) {
         return StoredFile.<StoredFile>findById(id).map(file -> file.data);

@@ -1,6 +1,7 @@
 package io.stagewire.jobapi.service;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.stagewire.events.EventPosition;
 import io.stagewire.events.InvalidStageEventException;
@@ -9,12 +10,19 @@ import io.stagewire.jobapi.persistence.Job;
 import io.stagewire.jobapi.persistence.JobKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
 /**
- * Applies one stage event from job.events, in one transaction: the event joins the job's history
- * and, if it was not recorded before, updates the job and writes the events that announce the
- * change into the outbox. A redelivered event (same source and id) changes nothing.
+ * Applies a batch of stage events from job.events (what one poll returned) in one transaction:
+ * the batch's jobs are read and locked with one query, events that may not write to their job are
+ * rejected, the others join the history with one statement, and those not recorded before update
+ * their job in order; each job is written once, at commit. A redelivered batch, or part of one,
+ * changes nothing: the history already holds its events (source and id).
  */
 @ApplicationScoped
 public class JobEventProcessor {
@@ -22,21 +30,59 @@ public class JobEventProcessor {
     private final ItemRecorder items;
     private final JobTransitions transitions;
     private final ExternalJobs externalJobs;
+    private final JobOwnership ownership;
 
-    JobEventProcessor(JobEventHistory history, ItemRecorder items, JobTransitions transitions, ExternalJobs externalJobs) {
+    JobEventProcessor(JobEventHistory history, ItemRecorder items, JobTransitions transitions, ExternalJobs externalJobs,
+                      JobOwnership ownership) {
         this.history = history;
         this.items = items;
         this.transitions = transitions;
         this.externalJobs = externalJobs;
+        this.ownership = ownership;
     }
 
-    // A lost connection or a deadlock victim is worth another try; an invalid event never is.
-    @Retry(maxRetries = 5, delay = 200, jitter = 100, abortOn = InvalidStageEventException.class)
-    public Uni<Void> process(StageEvent event, EventPosition position) {
-        return Panache.withTransaction(() -> Job.<Job>findById(event.jobId(), LockModeType.PESSIMISTIC_WRITE)
-                .chain(job -> job != null ? Uni.createFrom().item(job) : externalJobs.firstSeen(event))
-                .chain(job -> history.record(event, position)
-                        .chain(recorded -> recorded ? apply(job, event, position) : Uni.createFrom().voidItem())));
+    /** Applies the events in order; returns those rejected, with their reasons, for the dead-letter topic. */
+    // A lost connection or a deadlock victim is worth another try of the whole batch.
+    @Retry(maxRetries = 5, delay = 200, jitter = 100)
+    public Uni<List<PositionedEvent.Rejected>> process(List<PositionedEvent> batch) {
+        if (batch.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<String> ids = List.copyOf(new LinkedHashSet<>(batch.stream().map(p -> p.event().jobId()).toList()));
+        return Panache.withTransaction(() -> Job.<Job>find("id in ?1 order by id", ids).withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .chain(found -> {
+                    Map<String, Job> jobs = new HashMap<>();
+                    found.forEach(job -> jobs.put(job.id, job));
+                    List<Job> created = new ArrayList<>();
+                    List<PositionedEvent> accepted = new ArrayList<>();
+                    List<PositionedEvent.Rejected> rejected = new ArrayList<>();
+                    for (PositionedEvent p : batch) {
+                        String reason = JobEventHistory.unstorable(p.event()).orElse(null);
+                        if (reason == null) {
+                            Job job = jobs.computeIfAbsent(p.event().jobId(), id -> {
+                                Job first = externalJobs.firstSeen(p.event());
+                                created.add(first);
+                                return first;
+                            });
+                            try {
+                                ownership.check(job, p.event());
+                            } catch (InvalidStageEventException e) {
+                                reason = e.getMessage();
+                            }
+                        }
+                        if (reason == null) {
+                            accepted.add(p);
+                        } else {
+                            rejected.add(new PositionedEvent.Rejected(p, reason));
+                        }
+                    }
+                    return (created.isEmpty() ? Uni.createFrom().voidItem() : Job.persist(created).call(Panache::flush))
+                            .chain(() -> history.recordNew(accepted))
+                            .chain(fresh -> Multi.createFrom().iterable(fresh)
+                                    .onItem().transformToUniAndConcatenate(p -> apply(jobs.get(p.event().jobId()), p.event(), p.position()))
+                                    .collect().last())
+                            .replaceWith(rejected);
+                }));
     }
 
     private Uni<Void> apply(Job job, StageEvent event, EventPosition position) {

@@ -1,0 +1,93 @@
+package io.stagewire.jobapi.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stagewire.jobapi.config.StagewireConfig;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Checks on a request's head, before authentication and before any byte of the body is read, so
+ * malformed requests get a precise 4xx problem instead of reaching code that fails on them:
+ * a bearer token that is not a compact JWS (the OIDC extension fails with a 500 on some), a NUL
+ * character in the URI (Postgres refuses it in text), a JSON body larger than its own small limit
+ * (multipart uploads keep theirs).
+ */
+@ApplicationScoped
+public class RequestGate {
+    // header.payload.signature, base64url; the signature may be empty (then OIDC refuses it with 401)
+    private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+
+    private final ObjectMapper mapper;
+    private final long maxJsonBytes;
+
+    RequestGate(ObjectMapper mapper, StagewireConfig config) {
+        this.mapper = mapper;
+        this.maxJsonBytes = config.http().maxJsonBodyBytes();
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE + 1).handler(this::check);
+    }
+
+    private void check(RoutingContext rc) {
+        String authorization = rc.request().getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer", 0, 6)
+                && !COMPACT_JWS.matcher(authorization.substring(6).strip()).matches()) {
+            rc.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            refuse(rc, 401, "unauthorized", "Unauthorized", "the bearer token is not a JWT (header.payload.signature, base64url)");
+            return;
+        }
+        if (rc.request().uri().toLowerCase(Locale.ROOT).contains("%00")) {
+            refuse(rc, 400, "validation", "Invalid request", "the request URI contains a NUL character (%00), which no id or parameter may contain");
+            return;
+        }
+        if (hasJsonBody(rc)) {
+            String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            // Without a declared length (chunked, or an HTTP/2 stream) the size is known only after reading.
+            if (length == null) {
+                refuse(rc, 411, "length-required", "Length Required", "a JSON body must declare its Content-Length (at most " + maxJsonBytes + " bytes)");
+                return;
+            }
+            if (length != null && exceeds(length)) {
+                refuse(rc, 413, "too-large", "Request body too large", "a JSON body may have at most " + maxJsonBytes + " bytes; this one declares " + length);
+                return;
+            }
+        }
+        rc.next();
+    }
+
+    private static boolean hasJsonBody(RoutingContext rc) {
+        HttpMethod method = rc.request().method();
+        String type = rc.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        return (method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH)
+                && type != null && type.toLowerCase(Locale.ROOT).matches("application/([a-z0-9.+-]*\\+)?json\\s*(;.*)?");
+    }
+
+    private boolean exceeds(String length) {
+        try {
+            return Long.parseLong(length.strip()) > maxJsonBytes;
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
+    private void refuse(RoutingContext rc, int status, String type, String title, String detail) {
+        Problem problem = new Problem(Problem.TYPE_BASE + type, title, status, detail, rc.request().path(), null);
+        String body;
+        try {
+            body = mapper.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        // The body is not read: close the connection rather than drain what the client still sends.
+        rc.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONNECTION, "close").end(body);
+    }
+}
