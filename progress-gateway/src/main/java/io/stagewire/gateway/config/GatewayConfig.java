@@ -33,6 +33,8 @@ public interface GatewayConfig {
 
     Replay replay();
 
+    Ownership ownership();
+
     @WithDefault("PT15S")
     Duration sseHeartbeat();
 
@@ -104,5 +106,18 @@ public interface GatewayConfig {
         /** Events per request to job-api's history when Kafka no longer holds them. */
         @WithDefault("500")
         int historyPageSize();
+    }
+
+    interface Ownership {
+        /** Jobs whose owner the gateway remembers (about 60 bytes plus the job id each); least recently used first out. */
+        @WithDefault("500000")
+        int maxJobs();
+
+        /**
+         * The CloudEvents source of job-api: jobs it created are job-api's, and events of them may come
+         * from any Stagewire worker; every other job is bound to the source of its first event.
+         */
+        @WithDefault("/stagewire/job-api")
+        String jobApiSource();
     }
 }

@@ -14,6 +14,7 @@ import io.stagewire.gateway.config.GatewayConfig;
 import io.stagewire.gateway.messaging.JobPartitions;
 import io.stagewire.gateway.messaging.PartitionHistory;
 import io.stagewire.gateway.metrics.GatewayMetrics;
+import io.stagewire.gateway.ownership.JobOwners;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,6 +62,8 @@ public class Subscriptions {
     PartitionHistory history;
     @Inject
     GatewayMetrics metrics;
+    @Inject
+    JobOwners owners;
 
     private ExecutorService workers;
 
@@ -361,7 +364,9 @@ public class Subscriptions {
                 return true;
             }
             StageEvent event = valid.event();
-            boolean belongs = channel.isJob() ? event.jobId().equals(channel.id()) : event.userId().equals(channel.id());
+            boolean belongs = (channel.isJob() ? event.jobId().equals(channel.id()) : event.userId().equals(channel.id()))
+                    // The live stream dead-lettered events that are not the job's owner's; a replay skips them too.
+                    && owners.admits(event);
             Long reflected = plan.reflectedInSnapshot().get(event.jobId());
             if (!belongs || (reflected != null && record.offset() <= reflected)) {
                 return true;
