@@ -69,6 +69,20 @@ class BadInputTest extends GatewayTest {
     }
 
     @Test
+    void frameOver64KiBClosesWith1009() throws Exception {
+        // A message over 64 KiB in smaller frames.
+        try (RawWsClient client = new RawWsClient(ws(), token("bob"), 65536)) {
+            client.sendFragmented("{\"op\":\"ping\",\"pad\":\"" + "x".repeat(100_000) + "\"}", 16_384);
+            assertThat(client.readUntilClosed().closeCode()).isEqualTo(1009);
+        }
+        // Over the transport's 64 KiB frame limit (issue 10: it was dropped silently, the connection stayed).
+        try (RawWsClient client = new RawWsClient(ws(), token("bob"), 65536)) {
+            client.sendText("{\"op\":\"ping\",\"pad\":\"" + "x".repeat(70_000) + "\"}");
+            assertThat(client.readUntilClosed().closeCode()).isEqualTo(1009);
+        }
+    }
+
+    @Test
     void binaryFramesAreRefused() throws Exception {
         try (WsClient client = connect("bob")) {
             client.sendBinary(new byte[] {1, 2, 3});

@@ -158,6 +158,33 @@ class ResumeTest extends GatewayTest {
     }
 
     @Test
+    void unsubscribingDuringAReplayEndsItCleanlyWithout4008() throws Exception {
+        // issue 10: the replay's next send took the cancelled subscription for a slow consumer.
+        String jobId = Events.newJobId();
+        String bob = sub("bob");
+        JobApiDouble.putJob(jobId, bob, "running", null);
+        Events.Sent first = Events.notification(jobId, bob, "first");
+        for (int i = 0; i < 250; i++) {
+            Events.bigNotification(jobId, bob, "history " + i, 20_000);
+        }
+        try (WsClient client = connect("bob")) {
+            client.pause();
+            client.subscribe("job:" + jobId, first.position());
+            Thread.sleep(500);
+            // The replay now waits for the paused client to make room.
+            client.send("{\"op\":\"unsubscribe\",\"channel\":\"job:" + jobId + "\"}");
+            Thread.sleep(300);
+            client.resume();
+            client.nextMatching(frame -> "unsubscribed".equals(frame.path("type").asText()), WAIT);
+            client.send("{\"op\":\"ping\"}");
+            client.nextMatching(frame -> "pong".equals(frame.path("type").asText()), WAIT);
+            assertThat(client.drain(Duration.ofMillis(500)).stream().filter(f -> "error".equals(f.path("type").asText())))
+                    .isEmpty();
+            assertThat(client.isClosed()).as("still open").isFalse();
+        }
+    }
+
+    @Test
     void positionOfAnotherPartitionIsRefused() {
         String jobId = Events.newJobId();
         String bob = sub("bob");

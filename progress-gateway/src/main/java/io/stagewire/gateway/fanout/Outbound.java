@@ -160,11 +160,16 @@ public abstract class Outbound {
      * client instead of overflowing the queue. False when the connection closed or the time ran out.
      */
     public final boolean awaitRoom(long timeout, TimeUnit unit) throws InterruptedException {
+        return awaitRoom(timeout, unit, () -> false);
+    }
+
+    /** As {@link #awaitRoom(long, TimeUnit)}, but gives up (true) as soon as {@code giveUp} says so after a {@link #wake()}. */
+    public final boolean awaitRoom(long timeout, TimeUnit unit, java.util.function.BooleanSupplier giveUp) throws InterruptedException {
         long deadline = System.nanoTime() + unit.toNanos(timeout);
         synchronized (this) {
             waiters++;
             try {
-                while (!closed && queue != null
+                while (!closed && !giveUp.getAsBoolean() && queue != null
                         && (queue.size() > limits.maxFrames() / 2 || queuedBytes > limits.maxBytes() / 2)) {
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
@@ -177,6 +182,11 @@ public abstract class Outbound {
                 waiters--;
             }
         }
+    }
+
+    /** Wakes a replay waiting in {@link #awaitRoom} (its subscription was cancelled). */
+    public final synchronized void wake() {
+        notifyAll();
     }
 
     /** Drops everything queued and closes the connection as a slow consumer (also used when a replay cannot be paced). */

@@ -40,6 +40,7 @@ public final class Subscription {
 
     public void cancel() {
         cancelled = true;
+        outbound.wake();
     }
 
     /** A live event, called in dispatch order by the fan-out; the socket write may wait in {@code writes}. */

@@ -398,7 +398,14 @@ public class Subscriptions {
         boolean send(Frame frame) {
             Outbound out = subscription.outbound();
             try {
-                if (subscription.isCancelled() || !out.awaitRoom(config.replay().drainTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                boolean room = !subscription.isCancelled()
+                        && out.awaitRoom(config.replay().drainTimeout().toMillis(), TimeUnit.MILLISECONDS, subscription::isCancelled);
+                if (subscription.isCancelled()) {
+                    // Unsubscribed (or the connection went away) meanwhile: stop quietly, the client asked for it.
+                    stopped = true;
+                    return false;
+                }
+                if (!room) {
                     out.dropAsSlowConsumer();
                     stopped = true;
                     return false;

@@ -146,8 +146,8 @@ public class JobEventsConsumer {
         Map<TopicPartition, Long> starts = c.beginningOffsets(partitions);
         List<TopicPartition> pending = new ArrayList<>();
         for (TopicPartition tp : partitions) {
+            c.seek(tp, starts.get(tp));
             if (starts.get(tp) < ends.get(tp)) {
-                c.seek(tp, starts.get(tp));
                 pending.add(tp);
             }
         }

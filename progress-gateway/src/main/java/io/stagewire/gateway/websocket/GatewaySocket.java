@@ -123,7 +123,21 @@ public class GatewaySocket {
     @OnError
     @NonBlocking
     public void onError(Throwable failure, WebSocketConnection connection) {
+        if (isTooBig(failure)) {
+            // Vert.x discards a message over max-message-size and tells only us; the protocol says 1009.
+            connection.close(TOO_BIG).subscribe().with(ok -> { }, f -> { });
+            return;
+        }
         LOG.debugf(failure, "connection %s failed", connection.id());
+    }
+
+    /** Vert.x's "would cause message buffer ... to overflow max message size" or Netty's frame length check. */
+    static boolean isTooBig(Throwable failure) {
+        if (failure instanceof io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException corrupted) {
+            return corrupted.closeStatus().code() == CloseCodes.TOO_BIG;
+        }
+        return failure instanceof IllegalStateException && failure.getMessage() != null
+                && failure.getMessage().contains("max message size");
     }
 
     /** The metrics bean itself, not its client proxy: it is called for every frame written. */

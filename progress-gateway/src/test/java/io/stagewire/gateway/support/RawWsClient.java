@@ -53,7 +53,43 @@ public final class RawWsClient implements AutoCloseable {
     }
 
     public void sendText(String text) throws IOException {
-        sendFrame(0x1, text.getBytes(StandardCharsets.UTF_8));
+        sendFrame(true, 0x1, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** One text message in frames of at most {@code fragment} bytes (continuation frames). */
+    public void sendFragmented(String text, int fragment) throws IOException {
+        byte[] all = text.getBytes(StandardCharsets.UTF_8);
+        for (int from = 0; from < all.length; from += fragment) {
+            int to = Math.min(all.length, from + fragment);
+            sendFrame(to == all.length, from == 0 ? 0x1 : 0x0, java.util.Arrays.copyOfRange(all, from, to));
+        }
+    }
+
+    /**
+     * The status line the server answers a WebSocket upgrade with, given extra request headers
+     * (e.g. a malformed Authorization), and the rest of what it sent within a second.
+     */
+    public static String upgradeStatus(URI ws, java.util.Map<String, String> headers) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new java.net.InetSocketAddress(ws.getHost(), ws.getPort()), 5000);
+            socket.setSoTimeout(10_000);
+            StringBuilder request = new StringBuilder("GET " + ws.getPath() + " HTTP/1.1\r\n"
+                    + "Host: " + ws.getHost() + ":" + ws.getPort() + "\r\n"
+                    + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n");
+            headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+            request.append("\r\n");
+            socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            StringBuilder line = new StringBuilder();
+            DataInputStream input = new DataInputStream(socket.getInputStream());
+            int c;
+            while ((c = input.read()) != -1 && c != '\n') {
+                line.append((char) c);
+            }
+            return line.toString().trim();
+        }
     }
 
     /** Reads frames until the server's close frame (or end of stream: 1006). */
@@ -91,9 +127,9 @@ public final class RawWsClient implements AutoCloseable {
         }
     }
 
-    private void sendFrame(int opcode, byte[] payload) throws IOException {
+    private void sendFrame(boolean fin, int opcode, byte[] payload) throws IOException {
         ByteArrayOutputStream frame = new ByteArrayOutputStream();
-        frame.write(0x80 | opcode);
+        frame.write((fin ? 0x80 : 0) | opcode);
         if (payload.length < 126) {
             frame.write(0x80 | payload.length);
         } else if (payload.length < 65536) {
