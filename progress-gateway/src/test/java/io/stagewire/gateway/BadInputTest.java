@@ -32,6 +32,15 @@ class BadInputTest extends GatewayTest {
             assertError(client, "{\"op\":\"subscribe\",\"channel\":\"job:abc\",\"since\":\"yesterday\"}", "bad_request", "\"since\"");
             assertError(client, "{\"op\":\"subscribe\",\"channel\":\"user:" + sub("bob") + "\",\"since\":\"3-4\"}", "bad_request", "\"since\"");
             assertError(client, "{\"op\":\"subscribe\",\"channel\":\"job:abc\",\"since\":42}", "bad_request", "\"since\"");
+            assertError(client, "{\"op\":\"subscribe\",\"channel\":\"job:a\\u0000b\"}", "bad_request", "bad channel name");
+            assertError(client, "{\"op\":\"subscribe\",\"channel\":\"user:a\\u0000b\"}", "bad_request", "bad channel name");
+            for (String since : List.of("7-99999999999999999999", "99999999999-1", "0-9223372036854775807", "1\\u0000-2")) {
+                assertError(client, "{\"op\":\"subscribe\",\"channel\":\"job:abc\",\"since\":\"" + since + "\"}", "bad_request", "\"since\"");
+            }
+            for (String since : List.of("U.zzzzzzzzzzzzzz", "U." + "1.".repeat(3000), "U.-1", "U\\u0000")) {
+                assertError(client, "{\"op\":\"subscribe\",\"channel\":\"user:" + sub("bob") + "\",\"since\":\"" + since + "\"}",
+                        "bad_request", "\"since\"");
+            }
             assertError(client, "{\"op\":\"unsubscribe\",\"channel\":\"job:never\"}", "not_found", "not subscribed");
             client.send("{\"op\":\"ping\"}");
             assertThat(client.next(WAIT).path("type").asText()).isEqualTo("pong");

@@ -74,7 +74,7 @@ public class SseResource {
     }
 
     private void stream(Optional<Channel> parsed, String lastEventId, SseEventSink sink, Sse sse) {
-        Channel channel = parsed.orElseThrow(() -> new BadRequestException("bad channel name"));
+        Channel channel = parsed.orElseThrow(() -> new BadRequestException("bad channel name: a job id is 1-128 characters of A-Za-z0-9._:-, a user sub 1-255 printable non-blank characters"));
         if (!fanOut.isStarted()) {
             throw new ServiceUnavailableException("the gateway is starting; try again shortly", 2L);
         }

@@ -65,33 +65,6 @@ public final class RawWsClient implements AutoCloseable {
         }
     }
 
-    /**
-     * The status line the server answers a WebSocket upgrade with, given extra request headers
-     * (e.g. a malformed Authorization), and the rest of what it sent within a second.
-     */
-    public static String upgradeStatus(URI ws, java.util.Map<String, String> headers) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(new java.net.InetSocketAddress(ws.getHost(), ws.getPort()), 5000);
-            socket.setSoTimeout(10_000);
-            StringBuilder request = new StringBuilder("GET " + ws.getPath() + " HTTP/1.1\r\n"
-                    + "Host: " + ws.getHost() + ":" + ws.getPort() + "\r\n"
-                    + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
-                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                    + "Sec-WebSocket-Version: 13\r\n");
-            headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
-            request.append("\r\n");
-            socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().flush();
-            StringBuilder line = new StringBuilder();
-            DataInputStream input = new DataInputStream(socket.getInputStream());
-            int c;
-            while ((c = input.read()) != -1 && c != '\n') {
-                line.append((char) c);
-            }
-            return line.toString().trim();
-        }
-    }
-
     /** Reads frames until the server's close frame (or end of stream: 1006). */
     public Received readUntilClosed() throws IOException {
         List<JsonNode> frames = new ArrayList<>();
