@@ -60,6 +60,21 @@ public interface GatewayConfig {
         @WithDefault("64")
         int maxSubscriptions();
 
+        /**
+         * Open WebSockets per user on one replica; past it the upgrade gets 429 (docs/protocol.md). A
+         * dashboard tab needs one; 100 leaves room for many tabs, devices and a service account's
+         * workers while keeping one account's share of a 20 000-connection replica at 0.5 %.
+         */
+        @WithDefault("100")
+        int maxWebsocketsPerUser();
+
+        /**
+         * Open SSE streams per user on one replica; past it 429. SSE carries one channel per stream and
+         * browsers allow 6 HTTP/1.1 connections per origin, so 20 is already several browsers' worth.
+         */
+        @WithDefault("20")
+        int maxSseStreamsPerUser();
+
         /** Sustained client operations per second and connection. */
         @WithDefault("20")
         int opsPerSecond();

@@ -13,8 +13,10 @@ import io.stagewire.gateway.fanout.Outbound;
 import io.stagewire.gateway.fanout.ResumeFrom;
 import io.stagewire.gateway.fanout.Subscription;
 import io.stagewire.gateway.fanout.Subscriptions;
+import io.stagewire.gateway.limits.ConnectionQuota;
 import io.stagewire.gateway.metrics.GatewayMetrics;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ForbiddenException;
@@ -23,6 +25,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.ServiceUnavailableException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
@@ -54,14 +57,16 @@ public class SseResource {
     GatewayMetrics metrics;
     @Inject
     Vertx vertx;
+    @Inject
+    ConnectionQuota quota;
 
     @GET
     @Path("/jobs/{id}")
     @Blocking
     @jakarta.ws.rs.Produces(MediaType.SERVER_SENT_EVENTS)
     public void job(@PathParam("id") String jobId, @HeaderParam("Last-Event-ID") String lastEventId,
-                    @Context SseEventSink sink, @Context Sse sse) {
-        stream(Channel.parse(Channel.jobChannelName(jobId)), lastEventId, sink, sse);
+                    @Context SseEventSink sink, @Context Sse sse, @Context RoutingContext http) {
+        stream(Channel.parse(Channel.jobChannelName(jobId)), lastEventId, sink, sse, http);
     }
 
     @GET
@@ -69,11 +74,11 @@ public class SseResource {
     @Blocking
     @jakarta.ws.rs.Produces(MediaType.SERVER_SENT_EVENTS)
     public void user(@PathParam("sub") String sub, @HeaderParam("Last-Event-ID") String lastEventId,
-                     @Context SseEventSink sink, @Context Sse sse) {
-        stream(Channel.parse(Channel.userChannelName(sub)), lastEventId, sink, sse);
+                     @Context SseEventSink sink, @Context Sse sse, @Context RoutingContext http) {
+        stream(Channel.parse(Channel.userChannelName(sub)), lastEventId, sink, sse, http);
     }
 
-    private void stream(Optional<Channel> parsed, String lastEventId, SseEventSink sink, Sse sse) {
+    private void stream(Optional<Channel> parsed, String lastEventId, SseEventSink sink, Sse sse, RoutingContext http) {
         Channel channel = parsed.orElseThrow(() -> new BadRequestException("bad channel name: a job id is 1-128 characters of A-Za-z0-9._:-, a user sub 1-255 printable non-blank characters"));
         if (!fanOut.isStarted()) {
             throw new ServiceUnavailableException("the gateway is starting; try again shortly", 2L);
@@ -93,17 +98,22 @@ public class SseResource {
         if (!(verdict instanceof ChannelAccess.Verdict.Granted granted)) {
             throw new ForbiddenException(((ChannelAccess.Verdict.Denied) verdict).reason());
         }
-        open(viewer, channel, since, granted, sink, sse);
+        if (!quota.tryAcquire(viewer.sub(), ConnectionQuota.Transport.SSE)) {
+            throw new WebApplicationException("more than " + quota.limit(ConnectionQuota.Transport.SSE)
+                    + " event streams open for this user", 429);
+        }
+        open(viewer, channel, since, granted, sink, sse, http);
     }
 
     private void open(Viewer viewer, Channel channel, ResumeFrom since, ChannelAccess.Verdict.Granted granted,
-                      SseEventSink sink, Sse sse) {
+                      SseEventSink sink, Sse sse, RoutingContext http) {
         AtomicBoolean ended = new AtomicBoolean();
         Subscription[] subscription = new Subscription[1];
         long[] timers = new long[2];
         Runnable end = () -> {
             if (ended.compareAndSet(false, true)) {
                 metrics.sseConnections().decrementAndGet();
+                quota.release(viewer.sub(), ConnectionQuota.Transport.SSE);
                 tokenExpiry.cancel(timers[0]);
                 vertx.cancelTimer(timers[1]);
                 subscriptions.unsubscribe(subscription[0]);
@@ -122,6 +132,8 @@ public class SseResource {
                 outbound.offer(HEARTBEAT);
             }
         });
+        // The client went away: end at once (not at the next heartbeat), which also frees its quota.
+        http.addEndHandler(done -> end.run());
         subscriptions.start(viewer, subscription[0], since, granted, outbound::closeWhenDrained);
     }
 }

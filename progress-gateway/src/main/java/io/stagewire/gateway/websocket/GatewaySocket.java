@@ -16,6 +16,7 @@ import io.stagewire.gateway.auth.TokenExpiry;
 import io.stagewire.gateway.auth.Viewer;
 import io.stagewire.gateway.config.GatewayConfig;
 import io.stagewire.gateway.fanout.Channel;
+import io.stagewire.gateway.limits.ConnectionQuota;
 import io.stagewire.gateway.fanout.ErrorCode;
 import io.stagewire.gateway.fanout.FanOut;
 import io.stagewire.gateway.fanout.Frames;
@@ -41,6 +42,7 @@ public class GatewaySocket {
     private static final UserData.TypedKey<Session> SESSION = new UserData.TypedKey<>("stagewire.session");
     private static final CloseReason TOKEN_EXPIRED = new CloseReason(CloseCodes.TOKEN_EXPIRED, "access token expired");
     private static final CloseReason TOO_BIG = new CloseReason(CloseCodes.TOO_BIG, "frame too big");
+    private static final CloseReason TOO_MANY = new CloseReason(CloseCodes.TOO_MANY_CONNECTIONS, "too many connections for this user");
 
     @Inject
     SecurityIdentity identity;
@@ -56,12 +58,18 @@ public class GatewaySocket {
     GatewayMetrics metrics;
     @Inject
     RawSockets rawSockets;
+    @Inject
+    ConnectionQuota quota;
 
     @OnOpen
     @NonBlocking
     public void onOpen(WebSocketConnection connection) {
         Viewer viewer = Viewer.of(identity);
-        Session session = new Session(
+        if (!quota.tryAcquire(viewer.sub(), ConnectionQuota.Transport.WEBSOCKET)) {
+            connection.close(TOO_MANY).subscribe().with(ok -> { }, failure -> { });
+            return;
+        }
+        Session session = new Session(viewer.sub(),
                 new WebSocketOutbound(connection, rawSockets.socketOf(connection), rawSockets.pumpsOfCurrentLoop(),
                         subscriptions.outboundLimits(), listener()),
                 new RateLimit(config.limits().opsPerSecond(), config.limits().opsBurst()));
@@ -113,6 +121,7 @@ public class GatewaySocket {
             return;
         }
         metrics.webSocketConnections().decrementAndGet();
+        quota.release(session.user, ConnectionQuota.Transport.WEBSOCKET);
         tokenExpiry.cancel(session.expiryTimer);
         session.outbound.shutdown();
         for (Subscription subscription : session.removeAll()) {
