@@ -17,12 +17,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Per-user connection limits (issue 10: 1 000 WebSockets and 500 SSE streams of one user were all
- * accepted). The test profile allows 12 WebSockets and 3 SSE streams per user.
+ * accepted). The test profile allows 25 WebSockets and 3 SSE streams per user.
  */
 @QuarkusTest
 @QuarkusTestResource(JobApiDouble.class)
 class ConnectionLimitTest extends GatewayTest {
-    private static final int MAX_WS = 12;
+    private static final int MAX_WS = 25;
     private static final int MAX_SSE = 3;
 
     @Test

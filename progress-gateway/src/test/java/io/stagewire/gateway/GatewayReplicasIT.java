@@ -156,7 +156,8 @@ class GatewayReplicasIT {
             awaitReady(PORT_D, replicaD);
             Events.Sent forged = Events.send(io.stagewire.events.StageEvent.of(io.stagewire.events.EventType.JOB_PROGRESS,
                     "/acme/erp", jobId, carol, io.stagewire.events.StageEventJson.object().put("progress", 99)));
-            Events.Sent genuine = Events.notification(jobId, bob, "bob's");
+            Events.Sent genuine = Events.send(io.stagewire.events.StageEvent.of(io.stagewire.events.EventType.JOB_PROGRESS,
+                    "/acme/erp", jobId, bob, io.stagewire.events.StageEventJson.object().put("progress", 50)));
             try (WsClient carolWs = WsClient.connect(ws(PORT_D), Tokens.accessToken("carol"));
                  WsClient bobWs = WsClient.connect(ws(PORT_D), Tokens.accessToken("bob"))) {
                 carolWs.subscribe("job:" + jobId, created.position());

@@ -9,8 +9,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The bounded outbound queue of one client connection (WebSocket or SSE). Anyone may offer
  * frames from any thread without blocking; at most {@code maxInFlight} are handed to the socket
- * at a time, the rest wait here. A queued {@code job:progress} is replaced by a newer one of the
- * same job on the same channel (the newer one goes to the end, so positions stay in order). When
+ * at a time, the rest wait here. Every frame is delivered; only a subscription that asked for
+ * conflation has a queued {@code job:progress} replaced by a newer one of the same job on the same
+ * channel (the newer one goes to the end, so positions stay in order). When
  * the queue passes its bound the connection is closed as a slow consumer: it never slows the
  * Kafka consumer or other clients, and the client resumes from its last position.
  */
@@ -115,6 +116,14 @@ public abstract class Outbound {
 
     /** Queues a frame, its hand-off to the socket held in {@code deferral} (when not null) until that is flushed. */
     public final boolean offer(Frame frame, Deferral deferral) {
+        return offer(frame, deferral, false);
+    }
+
+    /**
+     * Queues a frame; with {@code conflate} (the subscription asked for it) a queued
+     * {@code job:progress} of the same job and channel is replaced by this newer one.
+     */
+    public final boolean offer(Frame frame, Deferral deferral, boolean conflate) {
         boolean tooSlow = false;
         boolean request = false;
         synchronized (this) {
@@ -124,7 +133,7 @@ public abstract class Outbound {
             if (queue == null) {
                 queue = new ArrayDeque<>();
             }
-            if (frame.coalesceKey() != null) {
+            if (conflate && frame.coalesceKey() != null) {
                 removeQueuedProgress(frame.coalesceKey());
             }
             if (queue.size() >= limits.maxFrames() || queuedBytes + frame.weight() > limits.maxBytes()) {

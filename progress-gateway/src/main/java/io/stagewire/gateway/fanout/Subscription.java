@@ -14,16 +14,19 @@ public final class Subscription {
     private final Channel channel;
     private final Outbound outbound;
     private final int maxHeld;
+    /** The client asked for conflation: a queued job:progress is replaced by a newer one (docs/delivery.md). */
+    private final boolean conflate;
     private List<Frame> held = new ArrayList<>();
     private boolean heldOverflow;
     // Per partition: the next offset the client has not seen. Written once, when going live.
     private long[] floor;
     private volatile boolean cancelled;
 
-    public Subscription(Channel channel, Outbound outbound, int maxHeld) {
+    public Subscription(Channel channel, Outbound outbound, int maxHeld, boolean conflate) {
         this.channel = channel;
         this.outbound = outbound;
         this.maxHeld = maxHeld;
+        this.conflate = conflate;
     }
 
     public Channel channel() {
@@ -57,7 +60,7 @@ public final class Subscription {
             return;
         }
         if (frame.offset() >= floor[frame.partition()]) {
-            outbound.offer(frame, writes);
+            outbound.offer(frame, writes, conflate);
         }
     }
 
@@ -92,7 +95,7 @@ public final class Subscription {
         }
         for (Frame frame : release) {
             if (frame.offset() >= floor[frame.partition()]) {
-                outbound.offer(frame);
+                outbound.offer(frame, null, conflate);
             }
         }
         return true;

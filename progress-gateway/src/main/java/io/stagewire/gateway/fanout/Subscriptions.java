@@ -94,8 +94,8 @@ public class Subscriptions {
     }
 
     /** A new subscription of {@code outbound} to {@code channel}; nothing happens until {@link #start}. */
-    public Subscription create(Channel channel, Outbound outbound) {
-        return new Subscription(channel, outbound, config.replay().maxHeldLive());
+    public Subscription create(Channel channel, Outbound outbound, boolean conflate) {
+        return new Subscription(channel, outbound, config.replay().maxHeldLive(), conflate);
     }
 
     /**

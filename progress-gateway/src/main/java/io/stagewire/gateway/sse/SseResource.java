@@ -24,6 +24,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -65,8 +66,9 @@ public class SseResource {
     @Blocking
     @jakarta.ws.rs.Produces(MediaType.SERVER_SENT_EVENTS)
     public void job(@PathParam("id") String jobId, @HeaderParam("Last-Event-ID") String lastEventId,
+                    @QueryParam("conflate") String conflate,
                     @Context SseEventSink sink, @Context Sse sse, @Context RoutingContext http) {
-        stream(Channel.parse(Channel.jobChannelName(jobId)), lastEventId, sink, sse, http);
+        stream(Channel.parse(Channel.jobChannelName(jobId)), lastEventId, conflate, sink, sse, http);
     }
 
     @GET
@@ -74,11 +76,17 @@ public class SseResource {
     @Blocking
     @jakarta.ws.rs.Produces(MediaType.SERVER_SENT_EVENTS)
     public void user(@PathParam("sub") String sub, @HeaderParam("Last-Event-ID") String lastEventId,
+                     @QueryParam("conflate") String conflate,
                      @Context SseEventSink sink, @Context Sse sse, @Context RoutingContext http) {
-        stream(Channel.parse(Channel.userChannelName(sub)), lastEventId, sink, sse, http);
+        stream(Channel.parse(Channel.userChannelName(sub)), lastEventId, conflate, sink, sse, http);
     }
 
-    private void stream(Optional<Channel> parsed, String lastEventId, SseEventSink sink, Sse sse, RoutingContext http) {
+    private void stream(Optional<Channel> parsed, String lastEventId, String conflateParam, SseEventSink sink, Sse sse,
+                        RoutingContext http) {
+        if (conflateParam != null && !conflateParam.equals("true") && !conflateParam.equals("false")) {
+            throw new BadRequestException("conflate must be true or false");
+        }
+        boolean conflate = "true".equals(conflateParam);
         Channel channel = parsed.orElseThrow(() -> new BadRequestException("bad channel name: a job id is 1-128 characters of A-Za-z0-9._:-, a user sub 1-255 printable non-blank characters"));
         if (!fanOut.isStarted()) {
             throw new ServiceUnavailableException("the gateway is starting; try again shortly", 2L);
@@ -102,10 +110,10 @@ public class SseResource {
             throw new WebApplicationException("more than " + quota.limit(ConnectionQuota.Transport.SSE)
                     + " event streams open for this user", 429);
         }
-        open(viewer, channel, since, granted, sink, sse, http);
+        open(viewer, channel, since, granted, conflate, sink, sse, http);
     }
 
-    private void open(Viewer viewer, Channel channel, ResumeFrom since, ChannelAccess.Verdict.Granted granted,
+    private void open(Viewer viewer, Channel channel, ResumeFrom since, ChannelAccess.Verdict.Granted granted, boolean conflate,
                       SseEventSink sink, Sse sse, RoutingContext http) {
         AtomicBoolean ended = new AtomicBoolean();
         Subscription[] subscription = new Subscription[1];
@@ -122,7 +130,7 @@ public class SseResource {
             }
         };
         Outbound outbound = new SseOutbound(sink, sse, subscriptions.outboundLimits(), metrics, end);
-        subscription[0] = subscriptions.create(channel, outbound);
+        subscription[0] = subscriptions.create(channel, outbound, conflate);
         metrics.sseConnections().incrementAndGet();
         timers[0] = tokenExpiry.schedule(viewer, outbound::closeWhenDrained);
         timers[1] = vertx.setPeriodic(config.sseHeartbeat().toMillis(), id -> {

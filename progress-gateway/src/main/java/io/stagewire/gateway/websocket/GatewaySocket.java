@@ -186,7 +186,7 @@ public class GatewaySocket {
             return;
         }
         Viewer viewer = Viewer.of(identity);
-        Subscription subscription = subscriptions.create(channel, session.outbound);
+        Subscription subscription = subscriptions.create(channel, session.outbound, op.conflate());
         session.add(subscription);
         subscriptions.start(viewer, subscription, since, null, () -> session.removeIfCurrent(subscription));
     }

@@ -20,6 +20,8 @@ public final class DeadLetterWatch implements AutoCloseable {
             Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, StackUnderTest.kafkaBootstrap()),
             new StringDeserializer(), new ByteArrayDeserializer());
 
+    private final Map<String, ConsumerRecord<String, byte[]>> seen = new java.util.HashMap<>();
+
     public DeadLetterWatch() {
         List<TopicPartition> partitions = consumer.partitionsFor(Topics.JOB_EVENTS_DLQ).stream()
                 .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
@@ -32,14 +34,15 @@ public final class DeadLetterWatch implements AutoCloseable {
     public ConsumerRecord<String, byte[]> await(String position, Duration wait) {
         String key = Topics.JOB_EVENTS + "-" + position;
         long deadline = System.nanoTime() + wait.toNanos();
-        while (System.nanoTime() < deadline) {
+        while (!seen.containsKey(key) && System.nanoTime() < deadline) {
+            // One poll may bring the letters of several records: keep them all for later awaits.
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(300))) {
-                if (key.equals(record.key())) {
-                    return record;
+                if (record.key() != null) {
+                    seen.put(record.key(), record);
                 }
             }
         }
-        return null;
+        return seen.get(key);
     }
 
     public static String header(ConsumerRecord<String, byte[]> record, String name) {
