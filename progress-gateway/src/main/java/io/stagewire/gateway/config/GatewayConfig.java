@@ -35,6 +35,8 @@ public interface GatewayConfig {
 
     Ownership ownership();
 
+    Window window();
+
     @WithDefault("PT15S")
     Duration sseHeartbeat();
 
@@ -134,5 +136,20 @@ public interface GatewayConfig {
          */
         @WithDefault("/stagewire/job-api")
         String jobApiSource();
+    }
+
+    /** The in-memory window of recent events per job a subscribe or resume is served from (docs/delivery.md). */
+    interface Window {
+        /** Event frames kept per job. */
+        @WithDefault("256")
+        int maxEvents();
+
+        /** Events older than this (by their time) are not kept. */
+        @WithDefault("PT15M")
+        Duration maxAge();
+
+        /** Bytes of frames kept over all jobs; past it the windows of the least recently used jobs are dropped. */
+        @WithDefault("134217728")
+        long maxBytes();
     }
 }

@@ -67,9 +67,13 @@ public class Subscriptions {
 
     private ExecutorService workers;
 
-    /** What to send before going live: where replay starts per partition, and the first frames. */
+    /**
+     * What to send before going live: where the Kafka replay starts per partition, and the first
+     * frames; {@code beforeKafka}: events sent before that replay (from job-api's history for
+     * offsets Kafka no longer holds, or from the job's in-memory window).
+     */
     private record Plan(long[] from, String position, boolean recovered, Frame snapshot,
-                        Map<String, Long> reflectedInSnapshot, List<Frame> olderThanKafka) {
+                        Map<String, Long> reflectedInSnapshot, List<Frame> beforeKafka) {
     }
 
     @PostConstruct
@@ -191,6 +195,14 @@ public class Subscriptions {
                 throw new SetupFailure(ErrorCode.BAD_REQUEST, "position " + since.text() + " is not a position of " + channel.name());
             }
             from[partition] = since.next()[partition];
+            Optional<List<Frame>> inWindow = directory.recent(channel.id(), from[partition] - 1, seam[partition]);
+            if (inWindow.isPresent()) {
+                // Inside the job's window: replayed from memory, no Kafka read (issue 11).
+                metrics.resumedFromMemory();
+                from[partition] = Math.max(from[partition], seam[partition]);
+                return new Plan(from, since.text(), true, null, Map.of(),
+                        inWindow.get().stream().map(Frame::replayed).toList());
+            }
             long logStart = history.logStart(partition);
             if (from[partition] < Math.min(logStart, seam[partition])) {
                 Optional<List<Frame>> older = jobApiHistory(viewer, channel, from[partition] - 1, logStart);
@@ -222,7 +234,9 @@ public class Subscriptions {
                                  boolean resumeFailed) {
         Optional<ObjectNode> job = granted.job();
         boolean jobApiDown = false;
-        if (job.isEmpty()) {
+        // A job the gateway has seen: the snapshot comes from its own state, no job-api call (issue 11).
+        boolean seenBefore = job.isEmpty() && directory.find(channel.id()).isPresent();
+        if (job.isEmpty() && !seenBefore) {
             try {
                 job = jobApi.job(viewer.token(), channel.id()).await().atMost(CALL_TIMEOUT);
             } catch (RuntimeException e) {
@@ -320,7 +334,7 @@ public class Subscriptions {
 
     private int replay(Channel channel, Plan plan, long[] seam, Subscription subscription) throws InterruptedException {
         Replayer replayer = new Replayer(channel, plan, subscription);
-        for (Frame frame : plan.olderThanKafka()) {
+        for (Frame frame : plan.beforeKafka()) {
             if (!replayer.send(frame)) {
                 return replayer.count;
             }

@@ -138,7 +138,8 @@ public class JobEventsConsumer {
 
     /**
      * Reads the retained log up to where the live stream starts, so that the owner of every job is
-     * bound by its first event even when that event came before this process (docs/security.md).
+     * bound by its first event even when that event came before this process (docs/security.md),
+     * and the state and recent events of every job are in memory (the refill, docs/delivery.md).
      * Rejected events are not dead-lettered again: a gateway (and job-api) did so when they were live.
      */
     private void learnOwners(KafkaConsumer<String, byte[]> c, List<TopicPartition> partitions, Map<TopicPartition, Long> ends) {
@@ -156,8 +157,10 @@ public class JobEventsConsumer {
         while (!pending.isEmpty() && running) {
             for (ConsumerRecord<String, byte[]> record : c.poll(POLL)) {
                 TopicPartition tp = new TopicPartition(record.topic(), record.partition());
-                if (record.offset() < ends.get(tp) && StageEventCodec.decode(record) instanceof Decoded.Valid valid) {
-                    owners.admit(valid.event());
+                if (record.offset() < ends.get(tp) && StageEventCodec.decode(record) instanceof Decoded.Valid valid
+                        && owners.admit(valid.event()) instanceof JobOwners.Admission.Admitted admitted) {
+                    // The job's state and recent window, so that subscribing right after a restart is served from memory.
+                    fanOut.remember(record.partition(), record.offset(), valid.event(), admitted.first());
                 }
                 read++;
             }
@@ -181,11 +184,13 @@ public class JobEventsConsumer {
                 for (ConsumerRecord<String, byte[]> record : records) {
                     switch (StageEventCodec.decode(record)) {
                         case Decoded.Valid valid -> {
-                            if (owners.admit(valid.event()) instanceof JobOwners.Admission.Rejected rejected) {
-                                fanOut.pass(record.partition(), record.offset());
-                                deadLetters.send(record, rejected.reason());
-                            } else {
-                                fanOut.dispatch(record.partition(), record.offset(), valid.event(), writes);
+                            switch (owners.admit(valid.event())) {
+                                case JobOwners.Admission.Rejected rejected -> {
+                                    fanOut.pass(record.partition(), record.offset());
+                                    deadLetters.send(record, rejected.reason());
+                                }
+                                case JobOwners.Admission.Admitted admitted ->
+                                        fanOut.dispatch(record.partition(), record.offset(), valid.event(), admitted.first(), writes);
                             }
                         }
                         case Decoded.Invalid invalid -> {

@@ -26,14 +26,16 @@ public class JobOwners {
 
     /** Whether an event may be delivered, and if not, the dead-letter reason. */
     public sealed interface Admission {
-        record Admitted() implements Admission {
+        /** @param first the event is the first of its job: it bound the owner */
+        record Admitted(boolean first) implements Admission {
         }
 
         record Rejected(String reason) implements Admission {
         }
     }
 
-    private static final Admission ADMITTED = new Admission.Admitted();
+    private static final Admission ADMITTED = new Admission.Admitted(false);
+    private static final Admission FIRST = new Admission.Admitted(true);
 
     private final Map<String, JobBinding> bindings;
     private final Map<String, String> interned = new HashMap<>();
@@ -60,7 +62,7 @@ public class JobOwners {
         if (binding == null) {
             String producer = jobApiSource.equals(event.source()) ? null : intern(event.source());
             bindings.put(event.jobId(), new JobBinding(intern(event.userId()), producer, false));
-            return ADMITTED;
+            return FIRST;
         }
         return OwnershipRule.rejection(binding, event).<Admission>map(Admission.Rejected::new).orElse(ADMITTED);
     }
