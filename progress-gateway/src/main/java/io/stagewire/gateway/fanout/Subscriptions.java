@@ -261,7 +261,11 @@ public class Subscriptions {
         long[] from = seam.clone();
         Optional<EventPosition> at = EventPosition.parse(position).filter(p -> p.partition() < seam.length);
         int partition = at.map(EventPosition::partition).orElseGet(() -> partitionOf(channel.id(), seam.length));
-        if (at.isPresent()) {
+        if (at.isPresent() && job.isEmpty()) {
+            // The gateway's own state: it reflects every event of the job the live stream passed
+            // (both change under the seam lock), so nothing before the seam needs a Kafka read.
+            from[partition] = Math.max(at.get().offset() + 1, seam[partition]);
+        } else if (at.isPresent()) {
             from[partition] = at.get().offset() + 1;
         } else {
             from[partition] = Math.min(seam[partition], lookbackStart(partition));
