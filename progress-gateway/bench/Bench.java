@@ -165,6 +165,7 @@ public class Bench {
         final int warmup;
         final int settle;
         final int procs;
+        final boolean storm;
         final String run = "b" + Long.toString(System.currentTimeMillis(), 36);
         // HTTP/1.1: the default h2c upgrade header makes Engine.IO (attached to the peer's HTTP server) drop /publish.
         final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -186,6 +187,7 @@ public class Bench {
             warmup = intOpt(o, "warmup", 3);
             settle = intOpt(o, "settle", 5);
             procs = intOpt(o, "procs", Math.max(1, (connections + 8999) / 9000));
+            storm = o.containsKey("storm");
         }
 
         void log(String format, Object... args) {
@@ -231,7 +233,8 @@ public class Bench {
                 long[] end = endOffsets();
                 for (int k = 0; k < jobs; k++) {
                     // "has everything up to the end of the job's partition": resume there, no replay.
-                    jobSince[k] = partitionOf[k] + "-" + (end[partitionOf[k]] - 1);
+                    // A storm subscribes without since: the snapshot path, as a page load does.
+                    jobSince[k] = storm ? null : partitionOf[k] + "-" + (end[partitionOf[k]] - 1);
                 }
                 StringBuilder vector = new StringBuilder("U");
                 int last = end.length - 1;
@@ -261,6 +264,7 @@ public class Bench {
             conf.setProperty("connect-rate", Integer.toString(intOpt(o, "connect-rate", 2000) / procs));
             conf.setProperty("event-loops", opt(o, "client-event-loops", "2"));
             conf.setProperty("jobs", Integer.toString(jobs));
+            conf.setProperty("storm", Boolean.toString(storm));
             for (int u = 0; u < 2; u++) {
                 conf.setProperty("sub." + u, subs[u]);
                 if (tokens[u] != null) {
@@ -270,7 +274,7 @@ public class Bench {
             for (int k = 0; k < jobs; k++) {
                 conf.setProperty("job." + k, jobIds[k] + " " + owners[k] + " " + (jobSince[k] == null ? "-" : jobSince[k]));
             }
-            if (userSince != null) {
+            if (userSince != null && !storm) {
                 conf.setProperty("user-since", userSince);
             }
             Path confFile = dir.resolve("worker.properties");
@@ -313,6 +317,55 @@ public class Bench {
             int threadsIdle = threads(pid);
             double idlePerConn = connected == 0 ? 0 : (rssIdle - rssBefore) * 1024.0 / connected;
             log("server RSS idle: %d KiB (%d threads) -> %.0f bytes per connection", rssIdle, threadsIdle, idlePerConn);
+            if (storm) {
+                // Subscribe storm (issue 11): every connection subscribes at once, without since.
+                long stormStart = System.nanoTime();
+                for (WorkerProc w : workers) {
+                    w.send("STORM");
+                }
+                int stormSubscribed = 0;
+                long stormErrors = 0;
+                double worstMillis = 0;
+                ConcurrentHistogram waits = new ConcurrentHistogram(3_600_000L, 3);
+                for (WorkerProc w : workers) {
+                    String[] r = w.await("STORMED", 120).split(" ");
+                    stormSubscribed += Integer.parseInt(r[1]);
+                    stormErrors += Long.parseLong(r[2]);
+                    worstMillis = Math.max(worstMillis, Double.parseDouble(r[3]));
+                    waits.add(org.HdrHistogram.Histogram.decodeFromCompressedByteBuffer(
+                            ByteBuffer.wrap(Base64.getDecoder().decode(r[4])), 0));
+                }
+                double wall = (System.nanoTime() - stormStart) / 1e6;
+                log("storm: %d of %d subscriptions confirmed, %d errors; last after %.0f ms (p50 %d ms, p99 %d ms); wall %.0f ms",
+                        stormSubscribed, connections + userSubs, stormErrors, worstMillis, waits.getValueAtPercentile(50),
+                        waits.getValueAtPercentile(99), wall);
+                for (WorkerProc w : workers) {
+                    w.send("STOP");
+                }
+                for (WorkerProc w : workers) {
+                    w.await("RESULT", 60);
+                    w.process.waitFor(30, TimeUnit.SECONDS);
+                }
+                Map<String, Double> after = gateway ? metrics() : Map.of();
+                Map<String, Object> r = new java.util.LinkedHashMap<>();
+                r.put("run", run);
+                r.put("mode", "storm");
+                r.put("target", target);
+                r.put("connections", connected);
+                r.put("jobs", jobs);
+                r.put("subscriptions", stormSubscribed);
+                r.put("errors", stormErrors);
+                r.put("lastSubscribedMs", Math.round(worstMillis));
+                r.put("p50Ms", waits.getValueAtPercentile(50));
+                r.put("p99Ms", waits.getValueAtPercentile(99));
+                r.put("rssIdleKiB", rssIdle);
+                if (gateway) {
+                    r.put("resumesFromMemory", after.getOrDefault("stagewire_gateway_resumes_from_memory_total", 0.0)
+                            - metricsBefore.getOrDefault("stagewire_gateway_resumes_from_memory_total", 0.0));
+                }
+                writeResult(r);
+                return;
+            }
             if (o.containsKey("idle-only")) {
                 for (WorkerProc w : workers) {
                     w.send("STOP");
@@ -639,7 +692,7 @@ public class Bench {
                 try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream()))) {
                     String line;
                     while ((line = r.readLine()) != null) {
-                        if (line.startsWith("READY") || line.startsWith("RESULT")) {
+                        if (line.startsWith("READY") || line.startsWith("RESULT") || line.startsWith("STORMED")) {
                             lines.add(line);
                         } else {
                             System.out.println("  [worker " + index + "] " + line);
@@ -694,6 +747,10 @@ public class Bench {
         final List<WebSocket> sockets = java.util.Collections.synchronizedList(new ArrayList<>());
         volatile long recordFrom = Long.MAX_VALUE;
         volatile boolean counting;
+        final boolean storm;
+        final Map<WebSocket, List<String>> held = new ConcurrentHashMap<>();
+        final ConcurrentHistogram stormWaits = new ConcurrentHistogram(3_600_000L, 3);
+        volatile long stormStart;
 
         Worker(Map<String, String> o) throws IOException {
             try (var r = Files.newBufferedReader(Path.of(o.get("conf")))) {
@@ -701,6 +758,7 @@ public class Bench {
             }
             shard = Integer.parseInt(o.get("shard"));
             socketIo = conf.getProperty("target").equals("socketio");
+            storm = Boolean.parseBoolean(conf.getProperty("storm", "false"));
         }
 
         void run() throws Exception {
@@ -733,6 +791,10 @@ public class Bench {
             int expectedSubscriptions = 0;
             for (int c : mine) {
                 expectedSubscriptions += 1 + (c < userSubs ? 1 : 0);
+            }
+            int stormSubscriptions = expectedSubscriptions;
+            if (storm) {
+                expectedSubscriptions = 0;
             }
             AtomicInteger done = new AtomicInteger();
             long connectStart = System.nanoTime();
@@ -785,7 +847,9 @@ public class Bench {
                         });
                         ws.exceptionHandler(t -> { });
                         ws.textMessageHandler(text -> onText(ws, text, subscribes));
-                        if (!socketIo) {
+                        if (storm) {
+                            held.put(ws, subscribes);
+                        } else if (!socketIo) {
                             for (String s : subscribes) {
                                 ws.writeTextMessage(s);
                             }
@@ -808,7 +872,23 @@ public class Bench {
             String line;
             long stopBy = System.nanoTime() + 600_000_000_000L; // a worker never lives past 10 minutes of commands
             while ((line = in.readLine()) != null && System.nanoTime() < stopBy) {
-                if (line.startsWith("GO ")) {
+                if (line.equals("STORM")) {
+                    stormStart = System.nanoTime();
+                    held.forEach((ws, subscribes) -> {
+                        for (String sub : subscribes) {
+                            ws.writeTextMessage(sub);
+                        }
+                    });
+                    long stormDeadline = stormStart + 90_000_000_000L;
+                    while (subscribed.get() + errors.intValue() < stormSubscriptions - failed.get() && System.nanoTime() < stormDeadline) {
+                        Thread.sleep(5);
+                    }
+                    ByteBuffer buf = ByteBuffer.allocate(stormWaits.getNeededByteBufferCapacity());
+                    int len = stormWaits.copy().encodeIntoCompressedByteBuffer(buf);
+                    System.out.println("STORMED " + subscribed.get() + " " + errors.sum() + " " + stormWaits.getMaxValue() + " "
+                            + Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buf.array(), len)));
+                    System.out.flush();
+                } else if (line.startsWith("GO ")) {
                     received.reset();
                     recorded.reset();
                     recordFrom = Long.parseLong(line.substring(3));
@@ -858,10 +938,13 @@ public class Bench {
                 } else if (text.startsWith("0{")) {
                     ws.writeTextMessage("40");
                 } else if (text.startsWith("40")) {
-                    for (String s : subscribes) {
-                        ws.writeTextMessage(s);
+                    if (!storm) {
+                        for (String s : subscribes) {
+                            ws.writeTextMessage(s);
+                        }
                     }
                 } else if (text.startsWith("42[\"subscribed\"")) {
+                    stormConfirmed();
                     subscribed.incrementAndGet();
                 } else {
                     unexpected(text);
@@ -869,12 +952,20 @@ public class Bench {
                 return;
             }
             if (text.startsWith("{\"type\":\"subscribed\"")) {
+                stormConfirmed();
                 subscribed.incrementAndGet();
             } else if (text.startsWith("{\"type\":\"error\"")) {
                 errors.increment();
                 unexpected(text);
             } else if (!text.startsWith("{\"type\":\"snapshot\"") && !text.startsWith("{\"type\":\"pong\"")) {
                 unexpected(text);
+            }
+        }
+
+        /** A subscription confirmed during a storm: its wait since the storm began. */
+        void stormConfirmed() {
+            if (storm && stormStart != 0) {
+                stormWaits.recordValue(Math.max(0, (System.nanoTime() - stormStart) / 1_000_000));
             }
         }
 

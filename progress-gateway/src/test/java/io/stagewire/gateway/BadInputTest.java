@@ -32,6 +32,15 @@ class BadInputTest extends GatewayTest {
             assertError(client, "{\"op\":\"subscribe\",\"channel\":\"job:abc\",\"since\":\"yesterday\"}", "bad_request", "\"since\"");
             assertError(client, "{\"op\":\"subscribe\",\"channel\":\"user:" + sub("bob") + "\",\"since\":\"3-4\"}", "bad_request", "\"since\"");
             assertError(client, "{\"op\":\"subscribe\",\"channel\":\"job:abc\",\"since\":42}", "bad_request", "\"since\"");
+            assertError(client, "{\"op\":\"subscribe\",\"channel\":\"job:a\\u0000b\"}", "bad_request", "bad channel name");
+            assertError(client, "{\"op\":\"subscribe\",\"channel\":\"user:a\\u0000b\"}", "bad_request", "bad channel name");
+            for (String since : List.of("7-99999999999999999999", "99999999999-1", "0-9223372036854775807", "1\\u0000-2")) {
+                assertError(client, "{\"op\":\"subscribe\",\"channel\":\"job:abc\",\"since\":\"" + since + "\"}", "bad_request", "\"since\"");
+            }
+            for (String since : List.of("U.zzzzzzzzzzzzzz", "U." + "1.".repeat(3000), "U.-1", "U\\u0000")) {
+                assertError(client, "{\"op\":\"subscribe\",\"channel\":\"user:" + sub("bob") + "\",\"since\":\"" + since + "\"}",
+                        "bad_request", "\"since\"");
+            }
             assertError(client, "{\"op\":\"unsubscribe\",\"channel\":\"job:never\"}", "not_found", "not subscribed");
             client.send("{\"op\":\"ping\"}");
             assertThat(client.next(WAIT).path("type").asText()).isEqualTo("pong");
@@ -65,6 +74,20 @@ class BadInputTest extends GatewayTest {
         try (WsClient client = connect("bob")) {
             client.send("{\"op\":\"ping\"}");
             assertThat(client.next(WAIT).path("type").asText()).isEqualTo("pong");
+        }
+    }
+
+    @Test
+    void frameOver64KiBClosesWith1009() throws Exception {
+        // A message over 64 KiB in smaller frames.
+        try (RawWsClient client = new RawWsClient(ws(), token("bob"), 65536)) {
+            client.sendFragmented("{\"op\":\"ping\",\"pad\":\"" + "x".repeat(100_000) + "\"}", 16_384);
+            assertThat(client.readUntilClosed().closeCode()).isEqualTo(1009);
+        }
+        // Over the transport's 64 KiB frame limit (issue 10: it was dropped silently, the connection stayed).
+        try (RawWsClient client = new RawWsClient(ws(), token("bob"), 65536)) {
+            client.sendText("{\"op\":\"ping\",\"pad\":\"" + "x".repeat(70_000) + "\"}");
+            assertThat(client.readUntilClosed().closeCode()).isEqualTo(1009);
         }
     }
 

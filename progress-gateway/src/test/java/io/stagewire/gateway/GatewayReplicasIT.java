@@ -35,6 +35,7 @@ class GatewayReplicasIT {
     private static final int PORT_A = 18090;
     private static final int PORT_B = 18091;
     private static final int PORT_C = 18092;
+    private static final int PORT_D = 18093;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JobApiDouble JOB_API = new JobApiDouble();
     private static String jobApiUrl;
@@ -138,6 +139,37 @@ class GatewayReplicasIT {
             }
         } finally {
             replicaC.destroy();
+        }
+    }
+
+    @Test
+    void aReplicaStartedAfterAJobsFirstEventTakesTheOwnerFromThatEvent() throws Exception {
+        // The first event of bob's job is in Kafka before replica D starts; carol's later claim
+        // must not make D treat carol as the owner, live or in a replay (issue 10).
+        String jobId = Events.newJobId();
+        String bob = Jwt.sub(Tokens.accessToken("bob"));
+        String carol = Jwt.sub(Tokens.accessToken("carol"));
+        Events.Sent created = Events.send(io.stagewire.events.StageEvent.of(io.stagewire.events.EventType.JOB_CREATED,
+                "/acme/erp", jobId, bob, io.stagewire.events.StageEventJson.object()));
+        Process replicaD = start("d", PORT_D, Map.of("stagewire.gateway.dead-letter-writer", "false"));
+        try {
+            awaitReady(PORT_D, replicaD);
+            Events.Sent forged = Events.send(io.stagewire.events.StageEvent.of(io.stagewire.events.EventType.JOB_PROGRESS,
+                    "/acme/erp", jobId, carol, io.stagewire.events.StageEventJson.object().put("progress", 99)));
+            Events.Sent genuine = Events.send(io.stagewire.events.StageEvent.of(io.stagewire.events.EventType.JOB_PROGRESS,
+                    "/acme/erp", jobId, bob, io.stagewire.events.StageEventJson.object().put("progress", 50)));
+            try (WsClient carolWs = WsClient.connect(ws(PORT_D), Tokens.accessToken("carol"));
+                 WsClient bobWs = WsClient.connect(ws(PORT_D), Tokens.accessToken("bob"))) {
+                carolWs.subscribe("job:" + jobId, created.position());
+                assertThat(carolWs.next(WAIT).path("code").asText()).isEqualTo("forbidden");
+                bobWs.subscribe("job:" + jobId, created.position());
+                assertThat(bobWs.next(WAIT).path("type").asText()).isEqualTo("subscribed");
+                assertThat(ids(bobWs.events("job:" + jobId, 1, WAIT))).as("replayed without %s", forged.id())
+                        .containsExactly(genuine.id());
+                assertThat(bobWs.drain(Duration.ofMillis(300))).isEmpty();
+            }
+        } finally {
+            replicaD.destroy();
         }
     }
 

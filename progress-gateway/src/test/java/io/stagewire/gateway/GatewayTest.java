@@ -19,6 +19,25 @@ public abstract class GatewayTest {
     @TestHTTPResource("/")
     protected URI base;
 
+    /**
+     * The gateway reads the retained job.events for job owners before it goes live (readiness DOWN
+     * meanwhile); tests start once it is ready, as a load balancer would send traffic.
+     */
+    @org.junit.jupiter.api.BeforeEach
+    void awaitReady() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            java.net.http.HttpResponse<String> ready = http.send(java.net.http.HttpRequest.newBuilder(base.resolve("/q/health/ready")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (ready.statusCode() == 200) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("gateway not ready within 60 s");
+    }
+
     protected URI ws() {
         return URI.create(wsHttp.toString().replaceFirst("^http", "ws"));
     }

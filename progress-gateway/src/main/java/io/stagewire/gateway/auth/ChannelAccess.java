@@ -1,23 +1,22 @@
 package io.stagewire.gateway.auth;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quarkus.cache.Cache;
-import io.quarkus.cache.CacheName;
-import io.quarkus.cache.CaffeineCache;
 import io.smallrye.mutiny.Uni;
 import io.stagewire.gateway.client.JobApi;
 import io.stagewire.gateway.fanout.Channel;
-import io.stagewire.gateway.fanout.JobDirectory;
+import io.stagewire.gateway.ownership.JobBinding;
+import io.stagewire.gateway.ownership.JobOwners;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Who may subscribe to what: {@code user:} + own sub, jobs whose owner is the viewer, and any
- * channel for role admin. A job's owner is taken from its events (every event carries
- * {@code userid}); for a job the gateway has not seen, job-api decides with the viewer's own
- * token, and the owner it reports is cached.
+ * channel for role admin. A job's owner is its binding (JobOwners: job-api's word or the job's
+ * first event, never a later one). When the binding does not name the viewer, or there is none,
+ * job-api decides with the viewer's own token, and the owner it reports becomes the binding: a
+ * binding learnt from a forged first event (possible only for a job whose real first event left
+ * Kafka's retention before this gateway started) never locks the real owner out.
  */
 @ApplicationScoped
 public class ChannelAccess {
@@ -32,12 +31,9 @@ public class ChannelAccess {
     }
 
     @Inject
-    JobDirectory directory;
+    JobOwners owners;
     @Inject
     JobApi jobApi;
-    @Inject
-    @CacheName("job-owner")
-    Cache owners;
 
     public Uni<Verdict> authorize(Viewer viewer, Channel channel) {
         if (viewer.admin()) {
@@ -47,30 +43,27 @@ public class ChannelAccess {
             return channel.id().equals(viewer.sub()) ? granted(Optional.empty())
                     : denied("user channels are readable by their user only");
         }
-        Optional<String> owner = knownOwner(channel.id());
-        if (owner.isPresent()) {
-            return owner.get().equals(viewer.sub()) ? granted(Optional.empty()) : denied(notYours(channel));
+        Optional<JobBinding> binding = owners.binding(channel.id());
+        if (binding.isPresent() && binding.get().owner().equals(viewer.sub())) {
+            return granted(Optional.empty());
         }
-        return jobApi.job(viewer.token(), channel.id()).map(job -> {
+        if (binding.isPresent() && binding.get().fromJobApi()) {
+            return denied(notYours(channel));
+        }
+        return jobApi.job(viewer.token(), channel.id()).<Verdict>map(job -> {
             if (job.isEmpty()) {
                 return new Verdict.Denied(notYours(channel));
             }
             String reportedOwner = job.get().path("userId").asText(null);
             if (reportedOwner != null) {
-                owners.as(CaffeineCache.class).put(channel.id(), CompletableFuture.completedFuture(reportedOwner));
+                owners.confirmedByJobApi(channel.id(), reportedOwner);
             }
             // job-api answered 200 with the viewer's own token: it is theirs.
             return new Verdict.Granted(job);
-        });
-    }
-
-    private Optional<String> knownOwner(String jobId) {
-        Optional<String> fromEvents = directory.find(jobId).map(JobDirectory.SeenJob::owner);
-        if (fromEvents.isPresent()) {
-            return fromEvents;
-        }
-        CompletableFuture<String> cached = owners.as(CaffeineCache.class).getIfPresent(jobId);
-        return cached == null ? Optional.empty() : Optional.ofNullable(cached.getNow(null));
+        }).onFailure().recoverWithUni(failure -> binding.isPresent()
+                // job-api cannot overrule the binding now; what we know says it is not theirs.
+                ? denied(notYours(channel))
+                : Uni.createFrom().failure(failure));
     }
 
     private static String notYours(Channel channel) {

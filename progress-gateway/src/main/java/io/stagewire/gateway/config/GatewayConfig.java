@@ -33,6 +33,10 @@ public interface GatewayConfig {
 
     Replay replay();
 
+    Ownership ownership();
+
+    Window window();
+
     @WithDefault("PT15S")
     Duration sseHeartbeat();
 
@@ -57,6 +61,21 @@ public interface GatewayConfig {
 
         @WithDefault("64")
         int maxSubscriptions();
+
+        /**
+         * Open WebSockets per user on one replica; past it the upgrade gets 429 (docs/protocol.md). A
+         * dashboard tab needs one; 100 leaves room for many tabs, devices and a service account's
+         * workers while keeping one account's share of a 20 000-connection replica at 0.5 %.
+         */
+        @WithDefault("100")
+        int maxWebsocketsPerUser();
+
+        /**
+         * Open SSE streams per user on one replica; past it 429. SSE carries one channel per stream and
+         * browsers allow 6 HTTP/1.1 connections per origin, so 20 is already several browsers' worth.
+         */
+        @WithDefault("20")
+        int maxSseStreamsPerUser();
 
         /** Sustained client operations per second and connection. */
         @WithDefault("20")
@@ -104,5 +123,33 @@ public interface GatewayConfig {
         /** Events per request to job-api's history when Kafka no longer holds them. */
         @WithDefault("500")
         int historyPageSize();
+    }
+
+    interface Ownership {
+        /** Jobs whose owner the gateway remembers (about 60 bytes plus the job id each); least recently used first out. */
+        @WithDefault("500000")
+        int maxJobs();
+
+        /**
+         * The CloudEvents source of job-api: jobs it created are job-api's, and events of them may come
+         * from any Stagewire worker; every other job is bound to the source of its first event.
+         */
+        @WithDefault("/stagewire/job-api")
+        String jobApiSource();
+    }
+
+    /** The in-memory window of recent events per job a subscribe or resume is served from (docs/delivery.md). */
+    interface Window {
+        /** Event frames kept per job. */
+        @WithDefault("256")
+        int maxEvents();
+
+        /** Events older than this (by their time) are not kept. */
+        @WithDefault("PT15M")
+        Duration maxAge();
+
+        /** Bytes of frames kept over all jobs; past it the windows of the least recently used jobs are dropped. */
+        @WithDefault("134217728")
+        long maxBytes();
     }
 }

@@ -30,6 +30,13 @@ public class FanOut {
     @Inject
     GatewayMetrics metrics;
 
+    private final long windowAgeMillis;
+
+    @Inject
+    public FanOut(io.stagewire.gateway.config.GatewayConfig config) {
+        this.windowAgeMillis = config.window().maxAge().toMillis();
+    }
+
     /** The live stream begins at these offsets (the ends of the partitions when the consumer was assigned). */
     public void start(long[] startOffsets) {
         seamLock.lock();
@@ -66,20 +73,31 @@ public class FanOut {
 
     public void dispatch(int partition, long offset, StageEvent event) {
         Outbound.Deferral writes = new Outbound.Deferral();
-        dispatch(partition, offset, event, writes);
+        dispatch(partition, offset, event, false, writes);
         writes.flush();
+    }
+
+    /** An event read at start from the retained log (before the live stream): state and window only. */
+    public void remember(int partition, long offset, StageEvent event, boolean firstOfJob) {
+        boolean recent = event.time().toInstant().toEpochMilli() >= System.currentTimeMillis() - windowAgeMillis;
+        Frame frame = recent ? Frames.event(Channel.job(event.jobId()), event, partition, offset,
+                new EventPosition(partition, offset).toString()) : null;
+        directory.saw(event, partition, offset, frame, firstOfJob);
     }
 
     /**
      * Dispatches one live event; the subscribers' socket writes wait in {@code writes} until the
      * caller flushes it (the live consumer does so once per batch of records).
      */
-    public void dispatch(int partition, long offset, StageEvent event, Outbound.Deferral writes) {
+    public void dispatch(int partition, long offset, StageEvent event, boolean firstOfJob, Outbound.Deferral writes) {
+        // Serialised once, outside the lock: kept in the job's window and shared by its subscribers.
+        Frame jobFrame = Frames.event(Channel.job(event.jobId()), event, partition, offset,
+                new EventPosition(partition, offset).toString());
         seamLock.lock();
         try {
             liveNext[partition] = offset + 1;
-            directory.saw(event, partition, offset);
-            int frames = deliverToJob(partition, offset, event, writes) + deliverToUser(partition, offset, event, writes);
+            directory.saw(event, partition, offset, jobFrame, firstOfJob);
+            int frames = deliverToJob(jobFrame, event, writes) + deliverToUser(partition, offset, event, writes);
             metrics.dispatched(frames);
         } finally {
             seamLock.unlock();
@@ -112,13 +130,11 @@ public class FanOut {
         index.remove(subscription);
     }
 
-    private int deliverToJob(int partition, long offset, StageEvent event, Outbound.Deferral writes) {
+    private int deliverToJob(Frame frame, StageEvent event, Outbound.Deferral writes) {
         Subscription[] subscribers = index.subscribers(Channel.jobChannelName(event.jobId()));
         if (subscribers.length == 0) {
             return 0;
         }
-        Frame frame = Frames.event(Channel.job(event.jobId()), event, partition, offset,
-                new EventPosition(partition, offset).toString());
         for (Subscription subscriber : subscribers) {
             subscriber.deliver(frame, writes);
         }

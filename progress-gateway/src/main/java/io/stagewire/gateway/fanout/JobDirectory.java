@@ -11,23 +11,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the gateway has seen of each job in events: its owner (every event carries {@code userid},
- * so most authorisation needs no call to job-api), its partition and its last event. Bounded,
- * least recently used first out. Written only by the dispatch under the seam lock, so what it
- * says is consistent with the live stream's position.
+ * What the gateway knows of each job from job.events (its own live stream, and the retained log
+ * read at start): owner, partition, latest state (status, stage, progress, counters, position)
+ * and the window of its recent event frames. Subscribing to a job the gateway has seen needs
+ * neither job-api nor a Kafka read (issue 11): the snapshot comes from this state and a resume
+ * inside the window is replayed from memory. Bounded: at most {@code known-jobs} jobs (least
+ * recently used out), {@code window.max-events} frames and {@code window.max-age} per job and
+ * {@code window.max-bytes} in all. Written by the dispatch under the seam lock, so what it says is
+ * consistent with the live stream's position.
  */
 @ApplicationScoped
 public class JobDirectory {
 
-    /** One job as last seen. */
+    /** One job as last seen; a copy, safe to use outside the directory. */
     public record SeenJob(String jobId, String owner, int partition, long offset, EventType lastType,
-                          OffsetDateTime lastTime, JsonNode progress, JsonNode stage) {
+                          OffsetDateTime lastTime, String status, JsonNode progress, JsonNode stage, ObjectNode lastProgress) {
 
         public boolean isActive() {
             return !lastType.isTerminal();
@@ -37,60 +42,153 @@ public class JobDirectory {
             return new EventPosition(partition, offset).toString();
         }
 
-        /** The snapshot the gateway can give by itself when job-api cannot. */
+        /** The snapshot the gateway gives from its own state (docs/protocol.md). */
         public ObjectNode toSnapshot() {
             ObjectNode node = StageEventJson.object();
             node.put("id", jobId);
             node.put("userId", owner);
-            node.put("lastEventType", lastType.wireName());
-            node.put("lastEventTime", lastTime.toString());
-            if (progress != null) {
-                node.set("progress", progress);
+            if (status != null) {
+                node.put("status", status);
             }
             if (stage != null) {
                 node.set("stage", stage);
             }
+            if (progress != null) {
+                node.set("progress", progress);
+            }
+            if (lastProgress != null) {
+                // completed, total and counters as the last job:progress carried them.
+                lastProgress.fields().forEachRemaining(field -> {
+                    if (!node.has(field.getKey())) {
+                        node.set(field.getKey(), field.getValue());
+                    }
+                });
+            }
+            node.put("lastEventType", lastType.wireName());
+            node.put("lastEventTime", lastTime.toString());
             node.put("position", position());
             node.put("source", "gateway");
             return node;
         }
     }
 
-    private final Map<String, SeenJob> jobs;
+    /** Mutable state of one job; guarded by the directory. */
+    private static final class JobState {
+        private SeenJob seen;
+        private final RecentFrames window;
+
+        JobState(long completeAfter) {
+            this.window = new RecentFrames(completeAfter);
+        }
+    }
+
+    private final Map<String, JobState> jobs;
+    private final int windowFrames;
+    private final long windowAgeMillis;
+    private final long maxBytes;
+    private long bytes;
 
     @Inject
     public JobDirectory(GatewayConfig config) {
         int max = config.knownJobs();
+        this.windowFrames = config.window().maxEvents();
+        this.windowAgeMillis = config.window().maxAge().toMillis();
+        this.maxBytes = config.window().maxBytes();
         this.jobs = new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, SeenJob> eldest) {
-                return size() > max;
+            protected boolean removeEldestEntry(Map.Entry<String, JobState> eldest) {
+                if (size() > max) {
+                    bytes += eldest.getValue().window.clear();
+                    return true;
+                }
+                return false;
             }
         };
     }
 
-    synchronized void saw(StageEvent event, int partition, long offset) {
-        SeenJob before = jobs.get(event.jobId());
+    /**
+     * An admitted event of the job at {@code partition}/{@code offset}, with its job-channel frame
+     * (null when it is too old to keep). {@code firstOfJob}: no earlier event of the job exists.
+     */
+    synchronized void saw(StageEvent event, int partition, long offset, Frame frame, boolean firstOfJob) {
+        JobState state = jobs.get(event.jobId());
+        if (state == null) {
+            // Nothing before this event is known unless it is the job's very first.
+            state = new JobState(firstOfJob ? -1 : offset - 1);
+            jobs.put(event.jobId(), state);
+        }
+        state.seen = next(state.seen, event, partition, offset);
+        long oldest = System.currentTimeMillis() - windowAgeMillis;
+        if (frame != null && frame.eventTimeMillis() >= oldest) {
+            bytes += state.window.add(frame, windowFrames, oldest);
+        } else {
+            bytes += state.window.skip(offset);
+        }
+        if (bytes > maxBytes) {
+            shrink();
+        }
+    }
+
+    private static SeenJob next(SeenJob before, StageEvent event, int partition, long offset) {
         JsonNode progress = before == null ? null : before.progress();
         JsonNode stage = before == null ? null : before.stage();
-        if (event.type() == EventType.JOB_PROGRESS) {
-            progress = event.field("progress");
-            stage = event.data().has("stage") ? event.field("stage") : stage;
+        String status = before == null ? null : before.status();
+        ObjectNode lastProgress = before == null ? null : before.lastProgress();
+        ObjectNode data = event.data();
+        switch (event.type()) {
+            case JOB_PROGRESS -> {
+                progress = event.field("progress");
+                stage = data.has("stage") ? data.get("stage") : stage;
+                lastProgress = data;
+            }
+            case JOB_CREATED, JOB_UPDATED -> {
+                status = data.hasNonNull("status") ? data.get("status").asText() : status;
+                stage = data.has("stage") ? data.get("stage") : stage;
+            }
+            case JOB_COMPLETED -> status = "completed";
+            case JOB_FAILED -> status = "failed";
+            case JOB_CANCELLED -> status = "cancelled";
+            default -> {
+            }
         }
-        jobs.put(event.jobId(), new SeenJob(event.jobId(), event.userId(), partition, offset, event.type(),
-                event.time(), progress, stage));
+        return new SeenJob(event.jobId(), event.userId(), partition, offset, event.type(), event.time(),
+                status, progress, stage, lastProgress);
+    }
+
+    /** Over the byte bound: windows of the least recently used jobs go first. */
+    private void shrink() {
+        Iterator<JobState> eldestFirst = jobs.values().iterator();
+        while (bytes > maxBytes * 3 / 4 && eldestFirst.hasNext()) {
+            bytes += eldestFirst.next().window.clear();
+        }
     }
 
     public synchronized Optional<SeenJob> find(String jobId) {
-        return Optional.ofNullable(jobs.get(jobId));
+        JobState state = jobs.get(jobId);
+        return state == null ? Optional.empty() : Optional.of(state.seen);
+    }
+
+    /** The job's frames with offsets in {@code (after, before)} from memory, or empty when the window does not reach back. */
+    public synchronized Optional<List<Frame>> recent(String jobId, long after, long before) {
+        JobState state = jobs.get(jobId);
+        if (state == null) {
+            return Optional.empty();
+        }
+        bytes += state.window.trim(windowFrames, System.currentTimeMillis() - windowAgeMillis);
+        return state.window.between(after, before);
+    }
+
+    /** Bytes of event frames held in all windows (metric stagewire_gateway_window_bytes). */
+    public synchronized long windowBytes() {
+        return bytes;
     }
 
     /** The active jobs of a user this gateway has seen; a fallback when job-api cannot list them. */
     public synchronized List<SeenJob> activeJobsOf(String owner) {
         List<SeenJob> found = new ArrayList<>();
-        for (SeenJob job : jobs.values()) {
-            if (job.owner().equals(owner) && job.isActive()) {
-                found.add(job);
+        for (JobState state : jobs.values()) {
+            if (state.seen.owner().equals(owner) && state.seen.isActive()) {
+                found.add(state.seen);
             }
         }
         return found;

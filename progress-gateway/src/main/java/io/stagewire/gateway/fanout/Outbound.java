@@ -9,8 +9,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The bounded outbound queue of one client connection (WebSocket or SSE). Anyone may offer
  * frames from any thread without blocking; at most {@code maxInFlight} are handed to the socket
- * at a time, the rest wait here. A queued {@code job:progress} is replaced by a newer one of the
- * same job on the same channel (the newer one goes to the end, so positions stay in order). When
+ * at a time, the rest wait here. Every frame is delivered; only a subscription that asked for
+ * conflation has a queued {@code job:progress} replaced by a newer one of the same job on the same
+ * channel (the newer one goes to the end, so positions stay in order). When
  * the queue passes its bound the connection is closed as a slow consumer: it never slows the
  * Kafka consumer or other clients, and the client resumes from its last position.
  */
@@ -115,6 +116,14 @@ public abstract class Outbound {
 
     /** Queues a frame, its hand-off to the socket held in {@code deferral} (when not null) until that is flushed. */
     public final boolean offer(Frame frame, Deferral deferral) {
+        return offer(frame, deferral, false);
+    }
+
+    /**
+     * Queues a frame; with {@code conflate} (the subscription asked for it) a queued
+     * {@code job:progress} of the same job and channel is replaced by this newer one.
+     */
+    public final boolean offer(Frame frame, Deferral deferral, boolean conflate) {
         boolean tooSlow = false;
         boolean request = false;
         synchronized (this) {
@@ -124,7 +133,7 @@ public abstract class Outbound {
             if (queue == null) {
                 queue = new ArrayDeque<>();
             }
-            if (frame.coalesceKey() != null) {
+            if (conflate && frame.coalesceKey() != null) {
                 removeQueuedProgress(frame.coalesceKey());
             }
             if (queue.size() >= limits.maxFrames() || queuedBytes + frame.weight() > limits.maxBytes()) {
@@ -160,11 +169,16 @@ public abstract class Outbound {
      * client instead of overflowing the queue. False when the connection closed or the time ran out.
      */
     public final boolean awaitRoom(long timeout, TimeUnit unit) throws InterruptedException {
+        return awaitRoom(timeout, unit, () -> false);
+    }
+
+    /** As {@link #awaitRoom(long, TimeUnit)}, but gives up (true) as soon as {@code giveUp} says so after a {@link #wake()}. */
+    public final boolean awaitRoom(long timeout, TimeUnit unit, java.util.function.BooleanSupplier giveUp) throws InterruptedException {
         long deadline = System.nanoTime() + unit.toNanos(timeout);
         synchronized (this) {
             waiters++;
             try {
-                while (!closed && queue != null
+                while (!closed && !giveUp.getAsBoolean() && queue != null
                         && (queue.size() > limits.maxFrames() / 2 || queuedBytes > limits.maxBytes() / 2)) {
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
@@ -177,6 +191,11 @@ public abstract class Outbound {
                 waiters--;
             }
         }
+    }
+
+    /** Wakes a replay waiting in {@link #awaitRoom} (its subscription was cancelled). */
+    public final synchronized void wake() {
+        notifyAll();
     }
 
     /** Drops everything queued and closes the connection as a slow consumer (also used when a replay cannot be paced). */

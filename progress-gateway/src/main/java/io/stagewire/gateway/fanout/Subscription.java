@@ -14,16 +14,19 @@ public final class Subscription {
     private final Channel channel;
     private final Outbound outbound;
     private final int maxHeld;
+    /** The client asked for conflation: a queued job:progress is replaced by a newer one (docs/delivery.md). */
+    private final boolean conflate;
     private List<Frame> held = new ArrayList<>();
     private boolean heldOverflow;
     // Per partition: the next offset the client has not seen. Written once, when going live.
     private long[] floor;
     private volatile boolean cancelled;
 
-    public Subscription(Channel channel, Outbound outbound, int maxHeld) {
+    public Subscription(Channel channel, Outbound outbound, int maxHeld, boolean conflate) {
         this.channel = channel;
         this.outbound = outbound;
         this.maxHeld = maxHeld;
+        this.conflate = conflate;
     }
 
     public Channel channel() {
@@ -40,6 +43,7 @@ public final class Subscription {
 
     public void cancel() {
         cancelled = true;
+        outbound.wake();
     }
 
     /** A live event, called in dispatch order by the fan-out; the socket write may wait in {@code writes}. */
@@ -56,7 +60,7 @@ public final class Subscription {
             return;
         }
         if (frame.offset() >= floor[frame.partition()]) {
-            outbound.offer(frame, writes);
+            outbound.offer(frame, writes, conflate);
         }
     }
 
@@ -91,7 +95,7 @@ public final class Subscription {
         }
         for (Frame frame : release) {
             if (frame.offset() >= floor[frame.partition()]) {
-                outbound.offer(frame);
+                outbound.offer(frame, null, conflate);
             }
         }
         return true;

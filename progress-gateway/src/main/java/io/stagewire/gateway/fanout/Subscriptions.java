@@ -14,6 +14,7 @@ import io.stagewire.gateway.config.GatewayConfig;
 import io.stagewire.gateway.messaging.JobPartitions;
 import io.stagewire.gateway.messaging.PartitionHistory;
 import io.stagewire.gateway.metrics.GatewayMetrics;
+import io.stagewire.gateway.ownership.JobOwners;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,12 +62,18 @@ public class Subscriptions {
     PartitionHistory history;
     @Inject
     GatewayMetrics metrics;
+    @Inject
+    JobOwners owners;
 
     private ExecutorService workers;
 
-    /** What to send before going live: where replay starts per partition, and the first frames. */
+    /**
+     * What to send before going live: where the Kafka replay starts per partition, and the first
+     * frames; {@code beforeKafka}: events sent before that replay (from job-api's history for
+     * offsets Kafka no longer holds, or from the job's in-memory window).
+     */
     private record Plan(long[] from, String position, boolean recovered, Frame snapshot,
-                        Map<String, Long> reflectedInSnapshot, List<Frame> olderThanKafka) {
+                        Map<String, Long> reflectedInSnapshot, List<Frame> beforeKafka) {
     }
 
     @PostConstruct
@@ -91,8 +98,8 @@ public class Subscriptions {
     }
 
     /** A new subscription of {@code outbound} to {@code channel}; nothing happens until {@link #start}. */
-    public Subscription create(Channel channel, Outbound outbound) {
-        return new Subscription(channel, outbound, config.replay().maxHeldLive());
+    public Subscription create(Channel channel, Outbound outbound, boolean conflate) {
+        return new Subscription(channel, outbound, config.replay().maxHeldLive(), conflate);
     }
 
     /**
@@ -188,6 +195,14 @@ public class Subscriptions {
                 throw new SetupFailure(ErrorCode.BAD_REQUEST, "position " + since.text() + " is not a position of " + channel.name());
             }
             from[partition] = since.next()[partition];
+            Optional<List<Frame>> inWindow = directory.recent(channel.id(), from[partition] - 1, seam[partition]);
+            if (inWindow.isPresent()) {
+                // Inside the job's window: replayed from memory, no Kafka read (issue 11).
+                metrics.resumedFromMemory();
+                from[partition] = Math.max(from[partition], seam[partition]);
+                return new Plan(from, since.text(), true, null, Map.of(),
+                        inWindow.get().stream().map(Frame::replayed).toList());
+            }
             long logStart = history.logStart(partition);
             if (from[partition] < Math.min(logStart, seam[partition])) {
                 Optional<List<Frame>> older = jobApiHistory(viewer, channel, from[partition] - 1, logStart);
@@ -219,7 +234,9 @@ public class Subscriptions {
                                  boolean resumeFailed) {
         Optional<ObjectNode> job = granted.job();
         boolean jobApiDown = false;
-        if (job.isEmpty()) {
+        // A job the gateway has seen: the snapshot comes from its own state, no job-api call (issue 11).
+        boolean seenBefore = job.isEmpty() && directory.find(channel.id()).isPresent();
+        if (job.isEmpty() && !seenBefore) {
             try {
                 job = jobApi.job(viewer.token(), channel.id()).await().atMost(CALL_TIMEOUT);
             } catch (RuntimeException e) {
@@ -244,7 +261,11 @@ public class Subscriptions {
         long[] from = seam.clone();
         Optional<EventPosition> at = EventPosition.parse(position).filter(p -> p.partition() < seam.length);
         int partition = at.map(EventPosition::partition).orElseGet(() -> partitionOf(channel.id(), seam.length));
-        if (at.isPresent()) {
+        if (at.isPresent() && job.isEmpty()) {
+            // The gateway's own state: it reflects every event of the job the live stream passed
+            // (both change under the seam lock), so nothing before the seam needs a Kafka read.
+            from[partition] = Math.max(at.get().offset() + 1, seam[partition]);
+        } else if (at.isPresent()) {
             from[partition] = at.get().offset() + 1;
         } else {
             from[partition] = Math.min(seam[partition], lookbackStart(partition));
@@ -317,7 +338,7 @@ public class Subscriptions {
 
     private int replay(Channel channel, Plan plan, long[] seam, Subscription subscription) throws InterruptedException {
         Replayer replayer = new Replayer(channel, plan, subscription);
-        for (Frame frame : plan.olderThanKafka()) {
+        for (Frame frame : plan.beforeKafka()) {
             if (!replayer.send(frame)) {
                 return replayer.count;
             }
@@ -361,7 +382,9 @@ public class Subscriptions {
                 return true;
             }
             StageEvent event = valid.event();
-            boolean belongs = channel.isJob() ? event.jobId().equals(channel.id()) : event.userId().equals(channel.id());
+            boolean belongs = (channel.isJob() ? event.jobId().equals(channel.id()) : event.userId().equals(channel.id()))
+                    // The live stream dead-lettered events that are not the job's owner's; a replay skips them too.
+                    && owners.admits(event);
             Long reflected = plan.reflectedInSnapshot().get(event.jobId());
             if (!belongs || (reflected != null && record.offset() <= reflected)) {
                 return true;
@@ -393,7 +416,14 @@ public class Subscriptions {
         boolean send(Frame frame) {
             Outbound out = subscription.outbound();
             try {
-                if (subscription.isCancelled() || !out.awaitRoom(config.replay().drainTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                boolean room = !subscription.isCancelled()
+                        && out.awaitRoom(config.replay().drainTimeout().toMillis(), TimeUnit.MILLISECONDS, subscription::isCancelled);
+                if (subscription.isCancelled()) {
+                    // Unsubscribed (or the connection went away) meanwhile: stop quietly, the client asked for it.
+                    stopped = true;
+                    return false;
+                }
+                if (!room) {
                     out.dropAsSlowConsumer();
                     stopped = true;
                     return false;

@@ -16,7 +16,8 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 /**
- * Sends records of job.events that are not stage events to the dead-letter topic, with the
+ * Sends records of job.events that are not stage events, or not events of the job they name
+ * (another owner or producer, see JobOwners), to the dead-letter topic, with the
  * reason and the source coordinates in the headers SmallRye's dead-letter strategy writes.
  * The record key is {@code topic-partition-offset}: every replica (and job-api) reads the same
  * record, so keying by where it came from makes copies from several writers recognisable and
@@ -37,7 +38,7 @@ public class DeadLetters {
 
     public void send(ConsumerRecord<String, byte[]> record, String reason) {
         metrics.invalidRecord();
-        LOG.warnf("record %s-%d@%d is not a stage event: %s", record.topic(), record.partition(), record.offset(), reason);
+        LOG.warnf("record %s-%d@%d dead-lettered: %s", record.topic(), record.partition(), record.offset(), reason);
         if (!config.deadLetterWriter()) {
             return;
         }

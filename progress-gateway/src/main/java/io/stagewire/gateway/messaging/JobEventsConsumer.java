@@ -8,6 +8,8 @@ import io.stagewire.gateway.config.GatewayConfig;
 import io.stagewire.gateway.fanout.FanOut;
 import io.stagewire.gateway.fanout.Outbound;
 import io.stagewire.gateway.metrics.GatewayMetrics;
+import io.stagewire.gateway.ownership.JobOwners;
+import java.util.ArrayList;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -49,6 +51,8 @@ public class JobEventsConsumer {
     DeadLetters deadLetters;
     @Inject
     GatewayMetrics metrics;
+    @Inject
+    JobOwners owners;
 
     private volatile boolean running;
     private volatile boolean assigned;
@@ -120,6 +124,7 @@ public class JobEventsConsumer {
             for (TopicPartition tp : partitions) {
                 start[tp.partition()] = ends.get(tp);
             }
+            learnOwners(c, partitions, ends);
         }
         for (TopicPartition tp : partitions) {
             c.seek(tp, start[tp.partition()]);
@@ -129,6 +134,42 @@ public class JobEventsConsumer {
         assigned = true;
         LOG.infof("live on %d partitions of %s", partitions.size(), config.topic());
         return partitions;
+    }
+
+    /**
+     * Reads the retained log up to where the live stream starts, so that the owner of every job is
+     * bound by its first event even when that event came before this process (docs/security.md),
+     * and the state and recent events of every job are in memory (the refill, docs/delivery.md).
+     * Rejected events are not dead-lettered again: a gateway (and job-api) did so when they were live.
+     */
+    private void learnOwners(KafkaConsumer<String, byte[]> c, List<TopicPartition> partitions, Map<TopicPartition, Long> ends) {
+        long began = System.nanoTime();
+        Map<TopicPartition, Long> starts = c.beginningOffsets(partitions);
+        List<TopicPartition> pending = new ArrayList<>();
+        for (TopicPartition tp : partitions) {
+            c.seek(tp, starts.get(tp));
+            if (starts.get(tp) < ends.get(tp)) {
+                pending.add(tp);
+            }
+        }
+        c.pause(partitions.stream().filter(tp -> !pending.contains(tp)).toList());
+        long read = 0;
+        while (!pending.isEmpty() && running) {
+            for (ConsumerRecord<String, byte[]> record : c.poll(POLL)) {
+                TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+                if (record.offset() < ends.get(tp) && StageEventCodec.decode(record) instanceof Decoded.Valid valid
+                        && owners.admit(valid.event()) instanceof JobOwners.Admission.Admitted admitted) {
+                    // The job's state and recent window, so that subscribing right after a restart is served from memory.
+                    fanOut.remember(record.partition(), record.offset(), valid.event(), admitted.first());
+                }
+                read++;
+            }
+            List<TopicPartition> done = pending.stream().filter(tp -> c.position(tp) >= ends.get(tp)).toList();
+            c.pause(done);
+            pending.removeAll(done);
+        }
+        c.resume(partitions);
+        LOG.infof("learnt job owners from %d records of %s in %d ms", read, config.topic(), (System.nanoTime() - began) / 1_000_000);
     }
 
     private void consume(KafkaConsumer<String, byte[]> c, List<TopicPartition> partitions) {
@@ -142,7 +183,16 @@ public class JobEventsConsumer {
                 int n = 0;
                 for (ConsumerRecord<String, byte[]> record : records) {
                     switch (StageEventCodec.decode(record)) {
-                        case Decoded.Valid valid -> fanOut.dispatch(record.partition(), record.offset(), valid.event(), writes);
+                        case Decoded.Valid valid -> {
+                            switch (owners.admit(valid.event())) {
+                                case JobOwners.Admission.Rejected rejected -> {
+                                    fanOut.pass(record.partition(), record.offset());
+                                    deadLetters.send(record, rejected.reason());
+                                }
+                                case JobOwners.Admission.Admitted admitted ->
+                                        fanOut.dispatch(record.partition(), record.offset(), valid.event(), admitted.first(), writes);
+                            }
+                        }
                         case Decoded.Invalid invalid -> {
                             fanOut.pass(record.partition(), record.offset());
                             deadLetters.send(record, invalid.reason());

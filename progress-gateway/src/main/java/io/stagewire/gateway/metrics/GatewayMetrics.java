@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.stagewire.gateway.fanout.ChannelIndex;
+import io.stagewire.gateway.fanout.JobDirectory;
 import io.stagewire.gateway.fanout.Frame;
 import io.stagewire.gateway.fanout.Outbound;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,9 +33,10 @@ public class GatewayMetrics implements Outbound.Listener {
     private final Counter slowConsumerCloses;
     private final Timer deliveryLatency;
     private final DistributionSummary replayedEvents;
+    private final Counter resumedFromMemory;
 
     @Inject
-    public GatewayMetrics(MeterRegistry registry, ChannelIndex index) {
+    public GatewayMetrics(MeterRegistry registry, ChannelIndex index, JobDirectory directory) {
         registry.gauge("stagewire.gateway.connections", java.util.List.of(io.micrometer.core.instrument.Tag.of("transport", "websocket")),
                 webSocketConnections);
         registry.gauge("stagewire.gateway.connections", java.util.List.of(io.micrometer.core.instrument.Tag.of("transport", "sse")),
@@ -54,6 +56,9 @@ public class GatewayMetrics implements Outbound.Listener {
                 // every frame written, and the search over the buckets showed in the profile.
                 .serviceLevelObjectives(LATENCY_BUCKETS)
                 .register(registry);
+        resumedFromMemory = Counter.builder("stagewire.gateway.resumes.from.memory")
+                .description("Resumes served from a job's in-memory window, without reading Kafka").register(registry);
+        registry.gauge("stagewire.gateway.window.bytes", directory, JobDirectory::windowBytes);
         replayedEvents = DistributionSummary.builder("stagewire.gateway.replay.events")
                 .description("Events replayed from history per resumed subscription").register(registry);
     }
@@ -83,6 +88,10 @@ public class GatewayMetrics implements Outbound.Listener {
 
     public void deadLetterSent() {
         deadLetters.increment();
+    }
+
+    public void resumedFromMemory() {
+        resumedFromMemory.increment();
     }
 
     public void replayed(int events) {

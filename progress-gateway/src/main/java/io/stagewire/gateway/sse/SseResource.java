@@ -13,8 +13,10 @@ import io.stagewire.gateway.fanout.Outbound;
 import io.stagewire.gateway.fanout.ResumeFrom;
 import io.stagewire.gateway.fanout.Subscription;
 import io.stagewire.gateway.fanout.Subscriptions;
+import io.stagewire.gateway.limits.ConnectionQuota;
 import io.stagewire.gateway.metrics.GatewayMetrics;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ForbiddenException;
@@ -22,7 +24,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.ServiceUnavailableException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
@@ -54,14 +58,17 @@ public class SseResource {
     GatewayMetrics metrics;
     @Inject
     Vertx vertx;
+    @Inject
+    ConnectionQuota quota;
 
     @GET
     @Path("/jobs/{id}")
     @Blocking
     @jakarta.ws.rs.Produces(MediaType.SERVER_SENT_EVENTS)
     public void job(@PathParam("id") String jobId, @HeaderParam("Last-Event-ID") String lastEventId,
-                    @Context SseEventSink sink, @Context Sse sse) {
-        stream(Channel.parse(Channel.jobChannelName(jobId)), lastEventId, sink, sse);
+                    @QueryParam("conflate") String conflate,
+                    @Context SseEventSink sink, @Context Sse sse, @Context RoutingContext http) {
+        stream(Channel.parse(Channel.jobChannelName(jobId)), lastEventId, conflate, sink, sse, http);
     }
 
     @GET
@@ -69,12 +76,18 @@ public class SseResource {
     @Blocking
     @jakarta.ws.rs.Produces(MediaType.SERVER_SENT_EVENTS)
     public void user(@PathParam("sub") String sub, @HeaderParam("Last-Event-ID") String lastEventId,
-                     @Context SseEventSink sink, @Context Sse sse) {
-        stream(Channel.parse(Channel.userChannelName(sub)), lastEventId, sink, sse);
+                     @QueryParam("conflate") String conflate,
+                     @Context SseEventSink sink, @Context Sse sse, @Context RoutingContext http) {
+        stream(Channel.parse(Channel.userChannelName(sub)), lastEventId, conflate, sink, sse, http);
     }
 
-    private void stream(Optional<Channel> parsed, String lastEventId, SseEventSink sink, Sse sse) {
-        Channel channel = parsed.orElseThrow(() -> new BadRequestException("bad channel name"));
+    private void stream(Optional<Channel> parsed, String lastEventId, String conflateParam, SseEventSink sink, Sse sse,
+                        RoutingContext http) {
+        if (conflateParam != null && !conflateParam.equals("true") && !conflateParam.equals("false")) {
+            throw new BadRequestException("conflate must be true or false");
+        }
+        boolean conflate = "true".equals(conflateParam);
+        Channel channel = parsed.orElseThrow(() -> new BadRequestException("bad channel name: a job id is 1-128 characters of A-Za-z0-9._:-, a user sub 1-255 printable non-blank characters"));
         if (!fanOut.isStarted()) {
             throw new ServiceUnavailableException("the gateway is starting; try again shortly", 2L);
         }
@@ -93,17 +106,22 @@ public class SseResource {
         if (!(verdict instanceof ChannelAccess.Verdict.Granted granted)) {
             throw new ForbiddenException(((ChannelAccess.Verdict.Denied) verdict).reason());
         }
-        open(viewer, channel, since, granted, sink, sse);
+        if (!quota.tryAcquire(viewer.sub(), ConnectionQuota.Transport.SSE)) {
+            throw new WebApplicationException("more than " + quota.limit(ConnectionQuota.Transport.SSE)
+                    + " event streams open for this user", 429);
+        }
+        open(viewer, channel, since, granted, conflate, sink, sse, http);
     }
 
-    private void open(Viewer viewer, Channel channel, ResumeFrom since, ChannelAccess.Verdict.Granted granted,
-                      SseEventSink sink, Sse sse) {
+    private void open(Viewer viewer, Channel channel, ResumeFrom since, ChannelAccess.Verdict.Granted granted, boolean conflate,
+                      SseEventSink sink, Sse sse, RoutingContext http) {
         AtomicBoolean ended = new AtomicBoolean();
         Subscription[] subscription = new Subscription[1];
         long[] timers = new long[2];
         Runnable end = () -> {
             if (ended.compareAndSet(false, true)) {
                 metrics.sseConnections().decrementAndGet();
+                quota.release(viewer.sub(), ConnectionQuota.Transport.SSE);
                 tokenExpiry.cancel(timers[0]);
                 vertx.cancelTimer(timers[1]);
                 subscriptions.unsubscribe(subscription[0]);
@@ -112,7 +130,7 @@ public class SseResource {
             }
         };
         Outbound outbound = new SseOutbound(sink, sse, subscriptions.outboundLimits(), metrics, end);
-        subscription[0] = subscriptions.create(channel, outbound);
+        subscription[0] = subscriptions.create(channel, outbound, conflate);
         metrics.sseConnections().incrementAndGet();
         timers[0] = tokenExpiry.schedule(viewer, outbound::closeWhenDrained);
         timers[1] = vertx.setPeriodic(config.sseHeartbeat().toMillis(), id -> {
@@ -122,6 +140,8 @@ public class SseResource {
                 outbound.offer(HEARTBEAT);
             }
         });
+        // The client went away: end at once (not at the next heartbeat), which also frees its quota.
+        http.addEndHandler(done -> end.run());
         subscriptions.start(viewer, subscription[0], since, granted, outbound::closeWhenDrained);
     }
 }

@@ -8,7 +8,7 @@ import io.stagewire.gateway.fanout.ErrorCode;
 /** One client frame, parsed: {@code subscribe}, {@code unsubscribe} or {@code ping}, or why it is none. */
 sealed interface ClientOp {
 
-    record Subscribe(String channel, String since) implements ClientOp {
+    record Subscribe(String channel, String since, boolean conflate) implements ClientOp {
     }
 
     record Unsubscribe(String channel) implements ClientOp {
@@ -41,7 +41,13 @@ sealed interface ClientOp {
                 if (since != null && !since.isNull() && !since.isTextual()) {
                     yield new Invalid(ErrorCode.BAD_REQUEST, "\"since\" must be a position string", "subscribe");
                 }
-                yield channelOf(node, "subscribe", channel -> new Subscribe(channel, since == null || since.isNull() ? null : since.asText()));
+                JsonNode conflate = node.get("conflate");
+                if (conflate != null && !conflate.isNull() && !conflate.isBoolean()) {
+                    yield new Invalid(ErrorCode.BAD_REQUEST, "\"conflate\" must be true or false", "subscribe");
+                }
+                boolean conflating = conflate != null && conflate.asBoolean();
+                yield channelOf(node, "subscribe", channel -> new Subscribe(channel,
+                        since == null || since.isNull() ? null : since.asText(), conflating));
             }
             case "unsubscribe" -> channelOf(node, "unsubscribe", Unsubscribe::new);
             case "ping" -> new Ping();

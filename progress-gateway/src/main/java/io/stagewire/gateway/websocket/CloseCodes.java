@@ -6,6 +6,8 @@ public final class CloseCodes {
     public static final int TOKEN_EXPIRED = 4001;
     /** The client did not read fast enough; connect again and resume from the last position. */
     public static final int SLOW_CONSUMER = 4008;
+    /** The user already holds the most WebSockets allowed (a race past the upgrade's 429). */
+    public static final int TOO_MANY_CONNECTIONS = 4029;
     /** A frame over the size limit (RFC 6455 "message too big"). */
     public static final int TOO_BIG = 1009;
 

@@ -16,6 +16,7 @@ import io.stagewire.gateway.auth.TokenExpiry;
 import io.stagewire.gateway.auth.Viewer;
 import io.stagewire.gateway.config.GatewayConfig;
 import io.stagewire.gateway.fanout.Channel;
+import io.stagewire.gateway.limits.ConnectionQuota;
 import io.stagewire.gateway.fanout.ErrorCode;
 import io.stagewire.gateway.fanout.FanOut;
 import io.stagewire.gateway.fanout.Frames;
@@ -41,6 +42,7 @@ public class GatewaySocket {
     private static final UserData.TypedKey<Session> SESSION = new UserData.TypedKey<>("stagewire.session");
     private static final CloseReason TOKEN_EXPIRED = new CloseReason(CloseCodes.TOKEN_EXPIRED, "access token expired");
     private static final CloseReason TOO_BIG = new CloseReason(CloseCodes.TOO_BIG, "frame too big");
+    private static final CloseReason TOO_MANY = new CloseReason(CloseCodes.TOO_MANY_CONNECTIONS, "too many connections for this user");
 
     @Inject
     SecurityIdentity identity;
@@ -56,12 +58,18 @@ public class GatewaySocket {
     GatewayMetrics metrics;
     @Inject
     RawSockets rawSockets;
+    @Inject
+    ConnectionQuota quota;
 
     @OnOpen
     @NonBlocking
     public void onOpen(WebSocketConnection connection) {
         Viewer viewer = Viewer.of(identity);
-        Session session = new Session(
+        if (!quota.tryAcquire(viewer.sub(), ConnectionQuota.Transport.WEBSOCKET)) {
+            connection.close(TOO_MANY).subscribe().with(ok -> { }, failure -> { });
+            return;
+        }
+        Session session = new Session(viewer.sub(),
                 new WebSocketOutbound(connection, rawSockets.socketOf(connection), rawSockets.pumpsOfCurrentLoop(),
                         subscriptions.outboundLimits(), listener()),
                 new RateLimit(config.limits().opsPerSecond(), config.limits().opsBurst()));
@@ -113,6 +121,7 @@ public class GatewaySocket {
             return;
         }
         metrics.webSocketConnections().decrementAndGet();
+        quota.release(session.user, ConnectionQuota.Transport.WEBSOCKET);
         tokenExpiry.cancel(session.expiryTimer);
         session.outbound.shutdown();
         for (Subscription subscription : session.removeAll()) {
@@ -123,7 +132,21 @@ public class GatewaySocket {
     @OnError
     @NonBlocking
     public void onError(Throwable failure, WebSocketConnection connection) {
+        if (isTooBig(failure)) {
+            // Vert.x discards a message over max-message-size and tells only us; the protocol says 1009.
+            connection.close(TOO_BIG).subscribe().with(ok -> { }, f -> { });
+            return;
+        }
         LOG.debugf(failure, "connection %s failed", connection.id());
+    }
+
+    /** Vert.x's "would cause message buffer ... to overflow max message size" or Netty's frame length check. */
+    static boolean isTooBig(Throwable failure) {
+        if (failure instanceof io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException corrupted) {
+            return corrupted.closeStatus().code() == CloseCodes.TOO_BIG;
+        }
+        return failure instanceof IllegalStateException && failure.getMessage() != null
+                && failure.getMessage().contains("max message size");
     }
 
     /** The metrics bean itself, not its client proxy: it is called for every frame written. */
@@ -163,7 +186,7 @@ public class GatewaySocket {
             return;
         }
         Viewer viewer = Viewer.of(identity);
-        Subscription subscription = subscriptions.create(channel, session.outbound);
+        Subscription subscription = subscriptions.create(channel, session.outbound, op.conflate());
         session.add(subscription);
         subscriptions.start(viewer, subscription, since, null, () -> session.removeIfCurrent(subscription));
     }

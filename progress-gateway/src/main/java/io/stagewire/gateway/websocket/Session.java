@@ -14,10 +14,13 @@ import java.util.Map;
 final class Session {
     final WebSocketOutbound outbound;
     final RateLimit rateLimit;
+    /** The token's sub, for the per-user connection count. */
+    final String user;
     long expiryTimer = -1;
     private Map<String, Subscription> subscriptions;
 
-    Session(WebSocketOutbound outbound, RateLimit rateLimit) {
+    Session(String user, WebSocketOutbound outbound, RateLimit rateLimit) {
+        this.user = user;
         this.outbound = outbound;
         this.rateLimit = rateLimit;
     }

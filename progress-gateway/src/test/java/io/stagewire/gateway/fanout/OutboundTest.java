@@ -67,13 +67,25 @@ class OutboundTest {
     }
 
     @Test
-    void queuedProgressOfTheSameJobCoalescesToTheNewestKeepingOrder() {
+    void withoutConflationEveryQueuedProgressIsDelivered() {
         HeldSocket socket = new HeldSocket(100, 1 << 20, 1);
-        socket.offer(progress("a", 1));
-        socket.offer(progress("a", 2));
-        socket.offer(other(3));
-        socket.offer(progress("b", 4));
-        socket.offer(progress("a", 5));
+        for (long offset = 1; offset <= 5; offset++) {
+            socket.offer(offset == 3 ? other(3) : progress("a", offset));
+        }
+        for (int i = 0; i < 5; i++) {
+            socket.completeAll();
+        }
+        assertThat(socket.handed).extracting(Frame::offset).containsExactly(1L, 2L, 3L, 4L, 5L);
+    }
+
+    @Test
+    void withConflationQueuedProgressOfTheSameJobCoalescesToTheNewestKeepingOrder() {
+        HeldSocket socket = new HeldSocket(100, 1 << 20, 1);
+        socket.offer(progress("a", 1), null, true);
+        socket.offer(progress("a", 2), null, true);
+        socket.offer(other(3), null, true);
+        socket.offer(progress("b", 4), null, true);
+        socket.offer(progress("a", 5), null, true);
         assertThat(socket.handed).extracting(Frame::offset).containsExactly(1L);
         for (int i = 0; i < 5; i++) {
             socket.completeAll();
@@ -132,11 +144,11 @@ class OutboundTest {
     void deferredFramesAreQueuedAtOnceButHandedToTheSocketOnlyOnFlush() {
         HeldSocket socket = new HeldSocket(100, 1 << 20, 16);
         Outbound.Deferral writes = new Outbound.Deferral();
-        socket.offer(progress("a", 1), writes);
-        socket.offer(other(2), writes);
-        socket.offer(progress("a", 3), writes);
+        socket.offer(progress("a", 1), writes, true);
+        socket.offer(other(2), writes, true);
+        socket.offer(progress("a", 3), writes, true);
         assertThat(socket.handed).isEmpty();
-        // Coalescing applies while queued: progress 1 was replaced by 3.
+        // Conflation (asked for) applies while queued: progress 1 was replaced by 3.
         assertThat(socket.queued()).isEqualTo(2);
         writes.flush();
         assertThat(socket.handed).extracting(Frame::offset).containsExactly(2L, 3L);

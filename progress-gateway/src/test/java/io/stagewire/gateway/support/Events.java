@@ -49,6 +49,29 @@ public final class Events {
                 StageEventJson.object().put("progress", percent)));
     }
 
+    /** {@code count} job:progress events (1..count percent) sent back to back without waiting for each: a burst. */
+    public static java.util.List<Sent> progressBurst(String jobId, String owner, int count) {
+        java.util.List<StageEvent> events = new java.util.ArrayList<>();
+        java.util.List<java.util.concurrent.Future<RecordMetadata>> sent = new java.util.ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            StageEvent event = StageEvent.of(EventType.JOB_PROGRESS, "/stagewire/test", jobId, owner,
+                    StageEventJson.object().put("progress", i * 100 / count));
+            events.add(event);
+            sent.add(PRODUCER.send(StageEventCodec.toRecord(Topics.JOB_EVENTS, event)));
+        }
+        PRODUCER.flush();
+        java.util.List<Sent> result = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                RecordMetadata where = sent.get(i).get();
+                result.add(new Sent(events.get(i).id(), where.partition() + "-" + where.offset()));
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return result;
+    }
+
     public static Sent notification(String jobId, String owner, String message) {
         return send(StageEvent.of(EventType.SYSTEM_NOTIFICATION, "/stagewire/test", jobId, owner,
                 StageEventJson.object().put("message", message)));

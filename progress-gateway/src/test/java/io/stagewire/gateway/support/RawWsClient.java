@@ -53,7 +53,16 @@ public final class RawWsClient implements AutoCloseable {
     }
 
     public void sendText(String text) throws IOException {
-        sendFrame(0x1, text.getBytes(StandardCharsets.UTF_8));
+        sendFrame(true, 0x1, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** One text message in frames of at most {@code fragment} bytes (continuation frames). */
+    public void sendFragmented(String text, int fragment) throws IOException {
+        byte[] all = text.getBytes(StandardCharsets.UTF_8);
+        for (int from = 0; from < all.length; from += fragment) {
+            int to = Math.min(all.length, from + fragment);
+            sendFrame(to == all.length, from == 0 ? 0x1 : 0x0, java.util.Arrays.copyOfRange(all, from, to));
+        }
     }
 
     /** Reads frames until the server's close frame (or end of stream: 1006). */
@@ -91,9 +100,9 @@ public final class RawWsClient implements AutoCloseable {
         }
     }
 
-    private void sendFrame(int opcode, byte[] payload) throws IOException {
+    private void sendFrame(boolean fin, int opcode, byte[] payload) throws IOException {
         ByteArrayOutputStream frame = new ByteArrayOutputStream();
-        frame.write(0x80 | opcode);
+        frame.write((fin ? 0x80 : 0) | opcode);
         if (payload.length < 126) {
             frame.write(0x80 | payload.length);
         } else if (payload.length < 65536) {

@@ -1,0 +1,84 @@
+package io.stagewire.gateway.http;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+
+/**
+ * Answers 401 to a bearer credential that is not even shaped like a JWT, before quarkus-oidc sees
+ * it: quarkus-oidc 3.34 throws {@code NoSuchElementException} on values like {@code Bearer ...} or
+ * an empty bearer in the WebSocket subprotocol carrier, which became a 500 with a stack trace per
+ * request (issue 10). Well-formed tokens go on to quarkus-oidc, which verifies them.
+ */
+@ApplicationScoped
+public class BearerShapeFilter {
+    /** Before every other route, the authentication handler included. */
+    private static final int ORDER = -10_000;
+    private static final String SCHEME = "Bearer ";
+    // JWS compact serialisation: header.payload.signature, base64url without padding.
+    private static final Pattern JWS = Pattern.compile("[A-Za-z0-9_-]{2,16384}\\.[A-Za-z0-9_-]{2,65536}\\.[A-Za-z0-9_-]{0,16384}");
+    private static final String CARRIER = "quarkus-http-upgrade#";
+
+    void install(@Observes Router router) {
+        router.route().order(ORDER).handler(this::check);
+    }
+
+    void check(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        String problem = problem(request.getHeader(HttpHeaders.AUTHORIZATION));
+        if (problem == null) {
+            problem = carriedProblem(request.getHeader("Sec-WebSocket-Protocol"));
+        }
+        if (problem == null) {
+            context.next();
+            return;
+        }
+        context.response().setStatusCode(401)
+                .putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"")
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
+                .end(Problems.json("unauthorized", "Unauthorized", 401, problem, null));
+    }
+
+    /** Why an Authorization value cannot be a bearer token, or null when it may be one (or is absent). */
+    static String problem(String authorization) {
+        if (authorization == null) {
+            return null;
+        }
+        if (!authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+            return "Authorization must be 'Bearer <access token>'";
+        }
+        if (!JWS.matcher(authorization.substring(SCHEME.length()).trim()).matches()) {
+            return "the bearer token is not a JWT (header.payload.signature)";
+        }
+        return null;
+    }
+
+    /** The same check for an Authorization header carried in Sec-WebSocket-Protocol by a browser. */
+    static String carriedProblem(String protocols) {
+        if (protocols == null) {
+            return null;
+        }
+        for (String protocol : protocols.split(",")) {
+            String decoded;
+            try {
+                decoded = URLDecoder.decode(protocol.trim(), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            if (!decoded.startsWith(CARRIER)) {
+                continue;
+            }
+            String[] parts = decoded.substring(CARRIER.length()).split("#", 2);
+            if (parts[0].equalsIgnoreCase("Authorization")) {
+                return parts.length < 2 ? "the carried Authorization header has no value" : problem(parts[1]);
+            }
+        }
+        return null;
+    }
+}
