@@ -106,8 +106,9 @@ class DashboardIT {
             bob.context.setOffline(false);
             expect(page.locator("#connection[data-state=live]")).isVisible(within(30));
             // Thumbnails that failed while offline load again now.
-            page.waitForFunction("!document.querySelector('#screenshots img:not([src]), #labels img:not([src])')",
-                    null, new Page.WaitForFunctionOptions().setTimeout(20_000));
+            // A locator, not waitForFunction: Playwright polls a function predicate with eval, which the page's CSP refuses.
+            expect(page.locator("#screenshots img:not([src]), #labels img:not([src])"))
+                    .hasCount(0, new LocatorAssertions.HasCountOptions().setTimeout(20_000));
             bob.screenshot("job-monitor-mid-job");
             // And once more from the page itself, as a dropped connection would.
             page.evaluate("window.stagewire.dropConnection()");
