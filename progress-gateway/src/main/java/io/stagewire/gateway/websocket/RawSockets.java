@@ -28,6 +28,11 @@ public class RawSockets {
 
     private final ConcurrentHashMap<EventLoop, EventLoopPumps> pumps = new ConcurrentHashMap<>();
 
+    /** Whether websockets-next's socket accessor was found (RawSocketsTest fails when an upgrade removes it). */
+    static boolean fastPathAvailable() {
+        return WEB_SOCKET != null;
+    }
+
     /** The raw socket of {@code connection}, or null when it cannot be had. */
     WebSocketBase socketOf(WebSocketConnection connection) {
         if (WEB_SOCKET == null || !(connection instanceof WebSocketConnectionBase base)) {
