@@ -85,6 +85,25 @@ class JobOwnershipTest extends GatewayTest {
     }
 
     @Test
+    void jobApisOwnJobTakesEventsOnlyFromStagewiresOwnServices() {
+        // As job-api does: what it refuses to keep in the history is not fanned out live either.
+        String jobId = Events.newJobId();
+        String bob = sub("bob");
+        try (DeadLetterWatch dlq = new DeadLetterWatch(); WsClient bobWs = connect("bob")) {
+            Events.Sent created = Events.send(event(EventType.JOB_CREATED, "/stagewire/job-api", jobId, bob));
+            awaitDispatched(ws(), jobId, created);
+            bobWs.subscribe("job:" + jobId, created.position());
+            subscribed(bobWs, "job:" + jobId);
+
+            Events.Sent foreign = Events.send(event(EventType.JOB_PROGRESS, ACME, jobId, bob));
+            Events.Sent worker = Events.send(event(EventType.JOB_PROGRESS, "/stagewire/ocr-worker", jobId, bob));
+
+            assertThat(reasonOf(dlq, foreign)).isEqualTo("source '" + ACME + "' did not create job '" + jobId + "'");
+            assertThat(ids(bobWs.events("job:" + jobId, 1, WAIT))).containsExactly(worker.id());
+        }
+    }
+
+    @Test
     void jobApiNamesTheOwnerOverAFirstEventThatClaimedTheJob() {
         // job-api's own job, whose first event the gateway found to be carol's (as after a restart
         // when the real first event has left retention): job-api's word wins.

@@ -136,6 +136,14 @@ public interface GatewayConfig {
          */
         @WithDefault("/stagewire/job-api")
         String jobApiSource();
+
+        /**
+         * The sources that may write events of job-api's own jobs (job-api and its workers); job-api
+         * dead-letters events of its jobs from any other source (stagewire.events.own-sources), and so
+         * does the gateway, so that what is fanned out live is what job-api keeps in the history.
+         */
+        @WithDefault("/stagewire/job-api,/stagewire/crawler-worker,/stagewire/ocr-worker,/stagewire/label-worker")
+        java.util.List<String> ownSources();
     }
 
     /** The in-memory window of recent events per job a subscribe or resume is served from (docs/delivery.md). */

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,11 +41,13 @@ public class JobOwners {
     private final Map<String, JobBinding> bindings;
     private final Map<String, String> interned = new HashMap<>();
     private final String jobApiSource;
+    private final Set<String> ownSources;
 
     @Inject
     public JobOwners(GatewayConfig config) {
         int max = config.ownership().maxJobs();
         this.jobApiSource = config.ownership().jobApiSource();
+        this.ownSources = Set.copyOf(config.ownership().ownSources());
         this.bindings = new LinkedHashMap<>(4096, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, JobBinding> eldest) {
@@ -60,17 +63,17 @@ public class JobOwners {
     public synchronized Admission admit(StageEvent event) {
         JobBinding binding = bindings.get(event.jobId());
         if (binding == null) {
-            String producer = jobApiSource.equals(event.source()) ? null : intern(event.source());
-            bindings.put(event.jobId(), new JobBinding(intern(event.userId()), producer, false));
+            boolean ownJob = jobApiSource.equals(event.source());
+            bindings.put(event.jobId(), new JobBinding(intern(event.userId()), ownJob ? null : intern(event.source()), false, ownJob));
             return FIRST;
         }
-        return OwnershipRule.rejection(binding, event).<Admission>map(Admission.Rejected::new).orElse(ADMITTED);
+        return OwnershipRule.rejection(binding, event, ownSources).<Admission>map(Admission.Rejected::new).orElse(ADMITTED);
     }
 
     /** The same check without binding: for events read again from history (replays). */
     public synchronized boolean admits(StageEvent event) {
         JobBinding binding = bindings.get(event.jobId());
-        return binding == null || OwnershipRule.rejection(binding, event).isEmpty();
+        return binding == null || OwnershipRule.rejection(binding, event, ownSources).isEmpty();
     }
 
     public synchronized Optional<JobBinding> binding(String jobId) {
@@ -82,14 +85,14 @@ public class JobOwners {
         JobBinding before = bindings.get(jobId);
         if (before != null && before.owner().equals(owner)) {
             if (!before.fromJobApi()) {
-                bindings.put(jobId, new JobBinding(before.owner(), before.producer(), true));
+                bindings.put(jobId, new JobBinding(before.owner(), before.producer(), true, before.ownJob()));
             }
             return;
         }
         if (before != null) {
             LOG.warnf("job %s: job-api names owner %s, its first event in job.events named %s; job-api wins", jobId, owner, before.owner());
         }
-        bindings.put(jobId, new JobBinding(intern(owner), null, true));
+        bindings.put(jobId, new JobBinding(intern(owner), null, true, false));
     }
 
     private String intern(String value) {

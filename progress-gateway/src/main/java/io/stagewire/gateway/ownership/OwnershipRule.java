@@ -2,6 +2,7 @@ package io.stagewire.gateway.ownership;
 
 import io.stagewire.events.StageEvent;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The rule shared with job-api (docs/security.md): a job's owner is fixed once, by job-api's record
@@ -14,11 +15,13 @@ public final class OwnershipRule {
     }
 
     /** Why {@code event} does not belong to the job bound as {@code binding}; empty when it does. */
-    public static Optional<String> rejection(JobBinding binding, StageEvent event) {
+    public static Optional<String> rejection(JobBinding binding, StageEvent event, Set<String> ownSources) {
         if (!binding.owner().equals(event.userId())) {
             return Optional.of("userid '" + event.userId() + "' does not own job '" + event.jobId() + "'");
         }
-        if (binding.producer() != null && !binding.producer().equals(event.source())) {
+        boolean producerMismatch = binding.ownJob() ? !ownSources.contains(event.source())
+                : binding.producer() != null && !binding.producer().equals(event.source());
+        if (producerMismatch) {
             return Optional.of("source '" + event.source() + "' did not create job '" + event.jobId() + "'");
         }
         return Optional.empty();
