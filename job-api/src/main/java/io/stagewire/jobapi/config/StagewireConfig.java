@@ -82,6 +82,10 @@ public interface StagewireConfig {
          * and the workers. Any other source is dead-lettered for those jobs (docs/lifecycle.md).
          */
         java.util.Set<String> ownSources();
+
+        /** Records applied per transaction at most (max.poll.records of the job-events channel). */
+        @io.smallrye.config.WithDefault("2000")
+        int batchSize();
     }
 
     /** Where the browser dashboard logs in and connects (served to it by /dashboard/config.json). */

@@ -2,6 +2,7 @@ package io.stagewire.jobapi.dashboard;
 
 import io.stagewire.jobapi.config.StagewireConfig;
 import jakarta.annotation.security.PermitAll;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSets;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -32,6 +33,7 @@ public class DashboardConfigResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @SecurityRequirementsSets({}) // public: security [] in the OpenAPI document
     @Operation(operationId = "getDashboardConfig", summary = "The dashboard's OIDC issuer, client id and gateway URL (no token needed)")
     public Response config() {
         CacheControl noCache = new CacheControl();

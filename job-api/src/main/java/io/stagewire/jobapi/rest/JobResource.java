@@ -101,7 +101,7 @@ public class JobResource {
     @GET
     @Path("/{id}/events")
     @Operation(operationId = "listJobEvents", summary = "Event history of a job",
-            description = "Events after the given position, in order. Page by passing the last event's position as 'after' until fewer than 'limit' come back.")
+            description = "Events after the given position, in order (partition, then offset: stable). Page by passing 'next' as 'after' until 'next' is null.")
     @APIResponse(responseCode = "200", description = "Events in order",
             content = @Content(schema = @Schema(implementation = Views.EventPage.class)))
     public Uni<Views.EventPage> events(@PathParam("id") String id,
@@ -112,7 +112,7 @@ public class JobResource {
         EventPosition from = after == null || after.isEmpty() ? null : EventPosition.parse(after)
                 .orElseThrow(() -> ProblemException.invalid("after", "after: '" + after + "' is not a position (partition-offset)"));
         return queries.events(caller.get(), id, from, limit)
-                .map(events -> new Views.EventPage(events.stream().map(Views.EventView::of).toList()));
+                .map(events -> Views.EventPage.of(events.stream().map(Views.EventView::of).toList(), limit));
     }
 
     @GET

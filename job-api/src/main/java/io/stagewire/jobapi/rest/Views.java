@@ -26,7 +26,12 @@ public final class Views {
     }
 
     @Schema(name = "JobEventPage", description = "Events of a job in order; fewer than 'limit' means the end for now")
-    public record EventPage(List<EventView> items) {
+    public record EventPage(List<EventView> items,
+                            @Schema(description = "Pass as 'after' for the next page; null when this page was not full (the end for now)")
+                            String next) {
+        static EventPage of(List<EventView> items, int limit) {
+            return new EventPage(items, items.size() < limit || items.isEmpty() ? null : items.get(items.size() - 1).position());
+        }
     }
 
     @Schema(name = "JobEvent", description = "A stage event as it was on job.events")

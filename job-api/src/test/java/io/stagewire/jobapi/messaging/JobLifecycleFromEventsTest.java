@@ -112,8 +112,10 @@ class JobLifecycleFromEventsTest {
         assertThat(history.getString("items[0].userId")).isEqualTo(owner);
 
         String third = positions.get(2);
-        List<String> after = as("bob").get("/api/jobs/" + id + "/events?after=" + third + "&limit=2").jsonPath().getList("items.position");
-        assertThat(after).containsExactly(positions.get(3), positions.get(4));
+        JsonPath page = as("bob").get("/api/jobs/" + id + "/events?after=" + third + "&limit=2").jsonPath();
+        assertThat(page.getList("items.position", String.class)).containsExactly(positions.get(3), positions.get(4));
+        assertThat(page.getString("next")).isEqualTo(positions.get(4));
+        assertThat(as("bob").get("/api/jobs/" + id + "/events?limit=1000").jsonPath().getString("next")).isNull();
         as("bob").get("/api/jobs/" + id + "/events?after=seven").then().statusCode(400);
 
         assertThat(as("bob").get("/api/jobs/" + id + "/screenshots").then().statusCode(200).extract().jsonPath().getList("id"))

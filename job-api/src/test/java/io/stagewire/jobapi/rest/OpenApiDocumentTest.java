@@ -25,7 +25,10 @@ class OpenApiDocumentTest {
                 .body("paths.'/api/files/{id}'.get.responses.'304'", notNullValue())
                 .body("paths.'/api/price-lists'.post.responses.'422'.content.'application/problem+json'", notNullValue())
                 .body("components.schemas.Problem", notNullValue())
-                .body("components.securitySchemes.SecurityScheme.scheme", equalTo("bearer"));
+                .body("components.securitySchemes.SecurityScheme.scheme", equalTo("bearer"))
+                // public, and saying so (redocly's security-defined rule)
+                .body("paths.'/dashboard/config.json'.get.security", org.hamcrest.Matchers.empty())
+                .body("paths.'/api/jobs'.get.security", org.hamcrest.Matchers.not(org.hamcrest.Matchers.empty()));
         String yaml = given().get("/q/openapi").then().statusCode(200).extract().asString();
         Files.writeString(Path.of("target", "openapi.yaml"), yaml);
         given().get("/q/swagger-ui/").then().statusCode(200);
