@@ -59,8 +59,8 @@ class ImageBudgetTest {
         assertThat(budget.subsampling(2000, 1001, 3)).isEqualTo(2);
         // 16-bit RGBA, 19 bytes per pixel: 2 MP need 36 MiB; at 1/2 (0.5 MP) 9 MiB.
         assertThat(budget.subsampling(2000, 1000, 8)).isEqualTo(2);
-        // A 48 MP phone photo (8000 x 6000): 1/4 is 2000 x 1500 = 3 MP, over the limit; 1/5 would be needed.
-        assertThat(budget.subsampling(5600, 1400, 3)).isEqualTo(3);
+        // 5600 x 2400 at 1/2 is 3.4 MP, at 1/3 1.5 MP. A 48 MP photo (8000 x 6000) at 1/4 is 3 MP: over 2 MP.
+        assertThat(budget.subsampling(5600, 2400, 3)).isEqualTo(3);
         assertThatThrownBy(() -> budget.subsampling(8000, 6000, 3))
                 .isInstanceOf(OcrFailedException.class)
                 .hasMessageContaining("8000x6000").hasMessageContaining("at 1/4").hasMessageContaining("(2000x1500)")

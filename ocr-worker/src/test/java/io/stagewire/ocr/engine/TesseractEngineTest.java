@@ -122,12 +122,19 @@ class TesseractEngineTest {
     }
 
     @Test
-    void refusesAScreenshotLargerThanTheLimitBeforeDecodingIt() {
+    void readsAScreenshotOverTheLimitSubsampledAndRefusesOneThatFitsNotEvenAtTheCoarsestBeforeDecodingIt() {
+        // 1000 x 348 = 348000 pixels: at 1/2 (500 x 174) within 100000; at 1/4 (250 x 87) still over 20000.
         TesseractSettings small = new TesseractSettings("/usr/share/tesseract-ocr/5/tessdata", "eng", 1, 3, 96, 100_000, Map.of());
         try (TesseractEngine limited = TesseractEngine.open(small)) {
+            assertThat(limited.recognize(screenshot).width()).isEqualTo(500);
+        }
+        TesseractSettings tiny = new TesseractSettings("/usr/share/tesseract-ocr/5/tessdata", "eng", 1, 3, 96, 20_000, Map.of());
+        try (TesseractEngine limited = TesseractEngine.open(tiny)) {
             assertThatThrownBy(() -> limited.recognize(screenshot))
                     .isInstanceOf(OcrFailedException.class)
-                    .hasMessage("the screenshot has 348000 pixels, more than the limit of 100000");
+                    .hasMessageStartingWith("the image is 1000x348 (348000 pixels, ")
+                    .hasMessageEndingWith("even read at 1/4 of its width and height (250x87) it exceeds the limit of 20000"
+                            + " pixels, and text read any coarser would be unreadable");
         }
     }
 
