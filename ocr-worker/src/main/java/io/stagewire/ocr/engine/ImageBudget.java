@@ -27,8 +27,8 @@ public final class ImageBudget {
     /**
      * The coarsest subsampling: a factor of 4 keeps every 4th pixel of every 4th row. Tesseract needs glyphs about
      * 10 pixels high (x-height); a price or article number photographed at 40-60 pixels high is still readable at 4,
-     * at 5 and beyond it drops under what Tesseract reads. With the default 256 MB heap (9.2 MP per image) a factor of
-     * 4 covers 148 MP, beyond the 40 MP extraction upload limit and any phone camera's photo.
+     * at 5 and beyond it drops under what Tesseract reads. With -Xmx256m (9.5 MP per image) a factor of
+     * 4 covers 153 MP, beyond the 40 MP extraction upload limit and any phone camera's photo.
      */
     public static final int MAX_SUBSAMPLING = 4;
 
