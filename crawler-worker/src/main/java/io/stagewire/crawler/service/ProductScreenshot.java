@@ -17,9 +17,10 @@ record ProductScreenshot(byte[] png, ScreenshotScope scope, String name) {
      */
     private static final String INSPECT = """
             (area) => {
-              const text = e => (e && e.innerText ? e.innerText.replace(/\\s+/g, ' ').trim() : '');
+              // At most 1000 characters (the event's limit) leave the page, however long the heading.
+              const text = e => (e && e.innerText ? e.innerText.slice(0, 4000).replace(/\\s+/g, ' ').trim().slice(0, 1000) : '');
               const name = () => text(area && area.querySelector('h1')) || text(document.querySelector('h1'))
-                  || (document.title || '').replace(/\\s+/g, ' ').trim();
+                  || (document.title || '').slice(0, 4000).replace(/\\s+/g, ' ').trim().slice(0, 1000);
               if (!area) return {visible: false, name: name()};
               const box = area.getBoundingClientRect();
               const style = getComputedStyle(area);

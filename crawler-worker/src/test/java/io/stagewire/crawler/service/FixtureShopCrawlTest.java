@@ -100,15 +100,19 @@ class FixtureShopCrawlTest {
     }
 
     @Test
-    void capturesOnlyTheTopLeftOfAProductAreaLargerThanTheScreenshotLimits() {
+    void boundsWhatAProductPageCanMakeTheWorkerHold() {
         RecordingListener listener = crawl("/list/tall/");
 
-        assertThat(listener.captured).singleElement().satisfies(product -> {
+        assertThat(listener.captured).hasSize(2);
+        // A product area far larger than the limits: only its top left is captured.
+        assertThat(listener.captured.get(0)).satisfies(product -> {
             assertThat(product.scope()).isEqualTo(ScreenshotScope.PRODUCT_AREA);
             assertThat(product.width()).isEqualTo(1920);
             assertThat(product.height()).isEqualTo(7000);
             assertThat(product.name()).isEqualTo("Tall product");
         });
+        // A 2 MB heading: 1000 characters of it leave the page.
+        assertThat(listener.captured.get(1).name()).hasSize(1000).startsWith("Name Name");
     }
 
     @Test

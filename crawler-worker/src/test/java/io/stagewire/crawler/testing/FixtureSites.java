@@ -79,7 +79,8 @@ public final class FixtureSites implements AutoCloseable {
             case "/list/guarded/" -> listing(exchange, null, "/p/subresources/", "/p/redirect-out/", "/p/ok/");
             case "/list/retries/" -> listing(exchange, null, "/p/flaky/", "/p/broken/", "/p/not-found/");
             case "/list/hang/" -> listing(exchange, null, "/p/hang/", "/p/ok/");
-            case "/list/tall/" -> listing(exchange, null, "/p/tall/");
+            case "/list/tall/" -> listing(exchange, null, "/p/tall/", "/p/long-name/");
+            case "/p/long-name/" -> product(exchange, "Name ".repeat(400_000), "");
             // A product area far taller and wider than any screenshot may be.
             case "/p/tall/" -> html(exchange, "<main data-product style='width:3000px;height:20000px'><h1>Tall product</h1>"
                     + "<p>ART-00002 · 9,99 €</p></main>");

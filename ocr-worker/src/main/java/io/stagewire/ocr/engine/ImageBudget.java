@@ -24,6 +24,13 @@ public final class ImageBudget {
     /** Below one 1280 x 800 viewport per image the worker would fail ordinary screenshots: refuse to start. */
     static final long SMALLEST_USEFUL_PIXELS = 1280L * 800;
     private static final int KIB = 1024;
+    /**
+     * The coarsest subsampling: a factor of 4 keeps every 4th pixel of every 4th row. Tesseract needs glyphs about
+     * 10 pixels high (x-height); a price or article number photographed at 40-60 pixels high is still readable at 4,
+     * at 5 and beyond it drops under what Tesseract reads. With -Xmx256m (9.5 MP per image) a factor of
+     * 4 covers 153 MP, beyond the 40 MP extraction upload limit and any phone camera's photo.
+     */
+    public static final int MAX_SUBSAMPLING = 4;
 
     private final long maxPixels;
     /** Why maxPixels is what it is, for the reason of a refused screenshot. */
@@ -57,7 +64,7 @@ public final class ImageBudget {
         if (configuredMaxPixels > fitting) {
             LOG.warnf("stagewire.ocr.max-pixels=%d does not fit the OCR image memory budget of %d MiB (heap %d MiB):"
                     + " an RGB screenshot needs %d bytes per pixel while it is read (decoded %d, RGB buffer %d, Tesseract %d);"
-                    + " screenshots over %d pixels will fail. Raise -Xmx or stagewire.ocr.image-memory to allow more.",
+                    + " larger images are read subsampled (every n-th pixel, n up to " + MAX_SUBSAMPLING + ") to %d pixels. Raise -Xmx or stagewire.ocr.image-memory to read them at full size.",
                     configuredMaxPixels, mib(bytes), mib(Runtime.getRuntime().maxMemory()),
                     bytesPerPixel(SCREENSHOT_BYTES_PER_PIXEL), SCREENSHOT_BYTES_PER_PIXEL, RGB_BUFFER_BYTES_PER_PIXEL,
                     TESSERACT_BYTES_PER_PIXEL, fitting);
@@ -87,6 +94,33 @@ public final class ImageBudget {
 
     public long bytes() {
         return bytes;
+    }
+
+    /**
+     * The smallest factor n (1 = full size) such that the image read with every n-th pixel of every n-th row has at
+     * most {@link #maxPixels} pixels and fits the budget.
+     *
+     * @throws OcrFailedException when even a factor of {@value #MAX_SUBSAMPLING} does not fit
+     */
+    public int subsampling(int width, int height, int decodedBytesPerPixel) {
+        for (int factor = 1; factor <= MAX_SUBSAMPLING; factor++) {
+            long pixels = (long) subsampled(width, factor) * subsampled(height, factor);
+            if (pixels <= maxPixels && pixels * bytesPerPixel(decodedBytesPerPixel) <= bytes) {
+                return factor;
+            }
+        }
+        long pixels = (long) width * height;
+        throw new OcrFailedException("the image is " + width + "x" + height + " (" + pixels + " pixels, "
+                + decodedBytesPerPixel + " bytes per decoded pixel): even read at 1/" + MAX_SUBSAMPLING
+                + " of its width and height (" + subsampled(width, MAX_SUBSAMPLING) + "x" + subsampled(height, MAX_SUBSAMPLING)
+                + ") it exceeds the limit of " + maxPixels + " pixels" + limitSource
+                + (bytes == Long.MAX_VALUE ? "" : " or the OCR memory budget of " + mib(bytes) + " MiB")
+                + ", and text read any coarser would be unreadable");
+    }
+
+    /** Pixels along one side when every {@code factor}-th is read, as ImageIO's source subsampling counts them. */
+    public static int subsampled(int length, int factor) {
+        return (length + factor - 1) / factor;
     }
 
     /** Bytes one pixel costs while it is read, for an image that decodes to {@code decodedBytesPerPixel}. */

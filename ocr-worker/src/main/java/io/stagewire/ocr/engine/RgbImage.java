@@ -12,10 +12,12 @@ import java.nio.ByteBuffer;
 import java.util.Iterator;
 import java.util.function.Function;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
+import org.jboss.logging.Logger;
 
 /**
  * An image as 8-bit RGB triplets, row by row, in a direct buffer: the layout Tesseract's
@@ -23,6 +25,7 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * newer Leptonica than Debian's) out of the image path.
  */
 public record RgbImage(int width, int height, ByteBuffer pixels) {
+    private static final Logger LOG = Logger.getLogger(RgbImage.class);
     static final int BYTES_PER_PIXEL = 3;
     /** Conversion to RGB goes through a band of rows this large, not a second full-size image. */
     private static final int BAND_BYTES = 1 << 20;
@@ -35,11 +38,13 @@ public record RgbImage(int width, int height, ByteBuffer pixels) {
     }
 
     /**
-     * Reads the image's size and pixel layout from its header, reserves the memory reading it takes from
-     * {@code budget} (before a pixel is decoded), decodes it to RGB and hands it to {@code use} while the memory
-     * stays reserved.
+     * Reads the image's size and pixel layout from its header, picks the subsampling that makes it fit {@code budget}
+     * ({@link ImageBudget#subsampling}, 1 for most screenshots), reserves the memory reading it takes (before a pixel
+     * is decoded), decodes it to RGB at that scale and hands it to {@code use} while the memory stays reserved.
+     * The decoder allocates only the subsampled raster: a 48 MP phone photo read at 1/3 never exists at full size.
      *
-     * @throws OcrFailedException when the bytes are not a readable image, or the image does not fit the budget
+     * @throws OcrFailedException when the bytes are not a readable image, or the image does not fit the budget even
+     *         subsampled by {@value ImageBudget#MAX_SUBSAMPLING}
      */
     public static <T> T decode(byte[] encoded, ImageBudget budget, Function<RgbImage, T> use) {
         if (encoded == null || encoded.length == 0) {
@@ -51,8 +56,16 @@ public record RgbImage(int width, int height, ByteBuffer pixels) {
             try {
                 int width = corruptUnless(() -> reader.getWidth(0));
                 int height = corruptUnless(() -> reader.getHeight(0));
-                try (ImageBudget.Lease reserved = budget.reserve(width, height, decodedBytesPerPixel(reader))) {
-                    RgbImage rgb = corruptUnless(() -> readRgb(reader, width, height));
+                int decodedBytesPerPixel = decodedBytesPerPixel(reader);
+                int factor = budget.subsampling(width, height, decodedBytesPerPixel);
+                if (factor > 1) {
+                    LOG.infof("the %dx%d image is read at 1/%d (%dx%d) to fit the OCR limit of %d pixels per image",
+                            width, height, factor, ImageBudget.subsampled(width, factor), ImageBudget.subsampled(height, factor),
+                            budget.maxPixels());
+                }
+                try (ImageBudget.Lease reserved = budget.reserve(ImageBudget.subsampled(width, factor),
+                        ImageBudget.subsampled(height, factor), decodedBytesPerPixel)) {
+                    RgbImage rgb = corruptUnless(() -> readRgb(reader, width, height, factor));
                     return use.apply(rgb);
                 }
             } finally {
@@ -89,9 +102,11 @@ public record RgbImage(int width, int height, ByteBuffer pixels) {
     }
 
     /** Own method, so the decoded image is unreachable once converted: only the RGB buffer lives on into Tesseract. */
-    private static RgbImage readRgb(ImageReader reader, int width, int height) throws IOException {
+    private static RgbImage readRgb(ImageReader reader, int width, int height, int factor) throws IOException {
+        ImageReadParam param = reader.getDefaultReadParam();
+        param.setSourceSubsampling(factor, factor, 0, 0);
         try {
-            return fromImage(reader.read(0));
+            return fromImage(reader.read(0, param));
         } catch (OutOfMemoryError e) {
             // The budget should prevent this; if the heap is short anyway, this image fails and the worker goes on.
             throw new OcrFailedException("the OCR worker ran out of memory decoding the " + width + "x" + height + " screenshot", e);

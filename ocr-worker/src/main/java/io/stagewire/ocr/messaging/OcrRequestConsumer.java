@@ -20,7 +20,9 @@ import io.stagewire.worker.persistence.ForeignWorkRequestException;
  * Screenshots are independent, so they need not finish in order; the commit strategy still commits an offset only
  * once every record before it is done. A record that throws (one that does not decode, or whose storage or sends
  * kept failing) goes to ocr.requests.dlq with the reason in dead-letter-reason, and the worker goes on; a decoded
- * request that kept failing is also ended with ocr:failed, so its job does not wait for it.
+ * request that kept failing is also ended with ocr:failed, so its job does not wait for it. A record rejected because
+ * the worker is stopping is not dead-lettered ({@link DeadLetterUnlessStopping}): it stays uncommitted for another
+ * instance.
  */
 @ApplicationScoped
 public class OcrRequestConsumer {
@@ -40,7 +42,7 @@ public class OcrRequestConsumer {
         try {
             processor.process(request);
         } catch (RejectedExecutionException | CancellationException | ForeignWorkRequestException e) {
-            // Stopping: the item is not finished. Foreign: nothing may be sent to a job its sender does not own.
+            // Stopping: the item is not finished; the failure strategy leaves it uncommitted. Foreign: nothing may be sent to a job its sender does not own.
             throw e;
         } catch (RuntimeException e) {
             // Retries are used up: the item ends as failed so the job moves on, and the record is dead-lettered.

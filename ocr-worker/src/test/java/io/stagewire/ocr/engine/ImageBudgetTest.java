@@ -51,6 +51,23 @@ class ImageBudgetTest {
     }
 
     @Test
+    void picksTheSmallestSubsamplingThatFitsTheLimitAndTheBudget() {
+        ImageBudget budget = ImageBudget.of(2_000_000, 28 * MIB, 1);
+
+        assertThat(budget.subsampling(2000, 1000, 3)).isEqualTo(1);
+        // 2000 x 1001 is over the limit by one row; at 1/2 it is 1000 x 501.
+        assertThat(budget.subsampling(2000, 1001, 3)).isEqualTo(2);
+        // 16-bit RGBA, 19 bytes per pixel: 2 MP need 36 MiB; at 1/2 (0.5 MP) 9 MiB.
+        assertThat(budget.subsampling(2000, 1000, 8)).isEqualTo(2);
+        // 5600 x 2400 at 1/2 is 3.4 MP, at 1/3 1.5 MP. A 48 MP photo (8000 x 6000) at 1/4 is 3 MP: over 2 MP.
+        assertThat(budget.subsampling(5600, 2400, 3)).isEqualTo(3);
+        assertThatThrownBy(() -> budget.subsampling(8000, 6000, 3))
+                .isInstanceOf(OcrFailedException.class)
+                .hasMessageContaining("8000x6000").hasMessageContaining("at 1/4").hasMessageContaining("(2000x1500)")
+                .hasMessageContaining("limit of 2000000 pixels");
+    }
+
+    @Test
     void anImageWaitsUntilAnotherOneLeavesRoom() throws Exception {
         ImageBudget budget = ImageBudget.of(2_000_000, 28 * MIB, 2);
         ImageBudget.Lease first = budget.reserve(1600, 1000, 3);

@@ -54,15 +54,29 @@ class RgbImageTest {
     }
 
     @Test
-    void refusesAnImageOverTheBudgetFromItsHeaderBeforeDecodingIt() {
-        // 36 MP in about 120 KB: decoded, it alone would take 108 MB of this test's 256 MB heap.
+    void readsAnImageOverTheBudgetSubsampledWithoutDecodingItAtFullSize() {
+        // 36 MP in about 120 KB: decoded at full size it alone would take 144 MB (RGBA) of this test's 256 MB heap.
+        // 15 bytes per RGBA pixel while read: 100 MiB hold 6.99 MP, so every 3rd pixel of every 3rd row (4 MP).
         byte[] bomb = SparsePng.white(6000, 6000, SparsePng.RGBA);
         ImageBudget budget = ImageBudget.of(40_000_000, 100L << 20, 1);
+
+        int[] size = RgbImage.decode(bomb, budget, image -> new int[] {image.width(), image.height(), image.pixels().remaining()});
+
+        assertThat(size).containsExactly(2000, 2000, 2000 * 2000 * 3);
+    }
+
+    @Test
+    void refusesAnImageThatDoesNotFitEvenAtTheCoarsestSubsamplingFromItsHeaderBeforeDecodingIt() {
+        // At 1/4, 6000 x 6000 is 1500 x 1500 = 2.25 MP: still over a 2 MP limit, and 1/5 would lose the text.
+        byte[] bomb = SparsePng.white(6000, 6000, SparsePng.RGBA);
+        ImageBudget budget = ImageBudget.pixelsOnly(2_000_000);
         AtomicBoolean used = new AtomicBoolean();
 
         assertThatThrownBy(() -> RgbImage.decode(bomb, budget, image -> used.getAndSet(true)))
                 .isInstanceOf(OcrFailedException.class)
-                .hasMessageContaining("36000000 pixels");
+                .hasMessage("the image is 6000x6000 (36000000 pixels, 4 bytes per decoded pixel): even read at 1/4 of its"
+                        + " width and height (1500x1500) it exceeds the limit of 2000000 pixels,"
+                        + " and text read any coarser would be unreadable");
         assertThat(used).isFalse();
     }
 

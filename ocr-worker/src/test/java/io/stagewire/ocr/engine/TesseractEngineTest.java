@@ -4,6 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stagewire.ocr.DemoShopScreenshots;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import javax.imageio.ImageIO;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
@@ -48,6 +56,35 @@ class TesseractEngineTest {
     }
 
     @Test
+    void readsTheTextOfAPhotoOverThePixelLimitSubsampled() throws IOException {
+        // A 20 MP image with 160px text, read under the default 256 MB heap's limit (9.27 MP): at 1/2, 2800 x 1800.
+        BufferedImage photo = new BufferedImage(5600, 3600, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D graphics = photo.createGraphics();
+        try {
+            graphics.setColor(Color.WHITE);
+            graphics.fillRect(0, 0, photo.getWidth(), photo.getHeight());
+            graphics.setColor(Color.BLACK);
+            graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            graphics.setFont(new Font("DejaVu Sans", Font.PLAIN, 160));
+            graphics.drawString("Art.-Nr.: ART-10235", 300, 1200);
+            graphics.drawString("54,90 EUR", 300, 2000);
+        } finally {
+            graphics.dispose();
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(photo, "png", png);
+        photo = null;
+
+        try (TesseractEngine limited = TesseractEngine.open(DemoShopScreenshots.SETTINGS, ImageBudget.pixelsOnly(9_270_000))) {
+            RecognizedPage page = limited.recognize(png.toByteArray());
+
+            assertThat(page.width()).isEqualTo(2800);
+            assertThat(lineContaining(page, "ART-10235").text()).isEqualTo("Art.-Nr.: ART-10235");
+            assertThat(lineContaining(page, "54,90").text()).isEqualTo("54,90 EUR");
+        }
+    }
+
+    @Test
     void failsAnEmptyScreenshot() {
         assertThatThrownBy(() -> engine.recognize(new byte[0]))
                 .isInstanceOf(OcrFailedException.class).hasMessage("the screenshot is empty");
@@ -85,12 +122,19 @@ class TesseractEngineTest {
     }
 
     @Test
-    void refusesAScreenshotLargerThanTheLimitBeforeDecodingIt() {
+    void readsAScreenshotOverTheLimitSubsampledAndRefusesOneThatFitsNotEvenAtTheCoarsestBeforeDecodingIt() {
+        // 1000 x 348 = 348000 pixels: at 1/2 (500 x 174) within 100000; at 1/4 (250 x 87) still over 20000.
         TesseractSettings small = new TesseractSettings("/usr/share/tesseract-ocr/5/tessdata", "eng", 1, 3, 96, 100_000, Map.of());
         try (TesseractEngine limited = TesseractEngine.open(small)) {
+            assertThat(limited.recognize(screenshot).width()).isEqualTo(500);
+        }
+        TesseractSettings tiny = new TesseractSettings("/usr/share/tesseract-ocr/5/tessdata", "eng", 1, 3, 96, 20_000, Map.of());
+        try (TesseractEngine limited = TesseractEngine.open(tiny)) {
             assertThatThrownBy(() -> limited.recognize(screenshot))
                     .isInstanceOf(OcrFailedException.class)
-                    .hasMessage("the screenshot has 348000 pixels, more than the limit of 100000");
+                    .hasMessageStartingWith("the image is 1000x348 (348000 pixels, ")
+                    .hasMessageEndingWith("even read at 1/4 of its width and height (250x87) it exceeds the limit of 20000"
+                            + " pixels, and text read any coarser would be unreadable");
         }
     }
 

@@ -148,29 +148,39 @@ class OcrRequestPipelineTest {
     /**
      * The attack of issue #10: a 36-megapixel PNG of about 120 KB, inside the 40 MP and 10 MB limits, took the
      * worker's heap (-Xmx256m, as ./stagewire runs it) in RgbImage.fromImage; the request was dead-lettered and the
-     * job waited forever. Now the header is checked against the memory budget before decoding.
+     * job waited forever. Such an image (and any 12-48 MP phone photo) is now read subsampled: at 1/2 here, never
+     * decoded at full size. Only an image that does not fit even at 1/4 (169 MP) fails, with the numbers.
      */
     @Test
-    void failsAScreenshotThatDoesNotFitTheHeapAndReadsTheNextOne() {
+    void readsAScreenshotOverTheHeapSubsampledFailsOneBeyondTheCoarsestAndReadsTheNextOne() {
         String jobId = jobs.create(USER, "processing");
-        byte[] bomb = SparsePng.white(6000, 6000, SparsePng.RGB);
-        assertThat(bomb.length).isLessThan(200_000);
-        OcrRequest attack = request(jobId, jobs.storeScreenshot(USER, jobId, bomb), false);
+        byte[] large = SparsePng.white(6000, 6000, SparsePng.RGB);
+        assertThat(large.length).isLessThan(200_000);
+        byte[] absurd = SparsePng.white(13_000, 13_000, SparsePng.RGB);
+        OcrRequest photo = request(jobId, jobs.storeScreenshot(USER, jobId, large), false);
+        OcrRequest attack = request(jobId, jobs.storeScreenshot(USER, jobId, absurd), false);
         OcrRequest next = request(jobId, jobs.storeScreenshot(USER, jobId, SPEAKER.png()), false);
 
+        producer.send(WorkMessages.toRecord(photo));
         producer.send(WorkMessages.toRecord(attack));
         producer.send(WorkMessages.toRecord(next));
         List<ConsumerRecord<String, byte[]>> records = watcher.awaitUntil(
-                seen -> ended(seen, jobId) == 2 && labelRequests(seen, jobId).size() == 1, TIMEOUT);
+                seen -> ended(seen, jobId) == 3 && labelRequests(seen, jobId).size() == 2, TIMEOUT);
 
         List<StageEvent> events = events(records, jobId);
+        assertThat(events).filteredOn(e -> e.field("screenshotId").asText().equals(photo.screenshotId()))
+                .extracting(StageEvent::type).containsExactly(EventType.OCR_STARTED, EventType.OCR_COMPLETED);
         StageEvent failed = events.stream().filter(e -> e.field("screenshotId").asText().equals(attack.screenshotId()))
                 .filter(e -> e.type() == EventType.OCR_FAILED).findFirst().orElseThrow();
-        assertThat(failed.field("reason").asText()).contains("36000000 pixels").contains("MiB");
+        assertThat(failed.field("reason").asText()).contains("13000x13000 (169000000 pixels")
+                .contains("even read at 1/4 of its width and height (3250x3250) it exceeds the limit of")
+                .contains("MiB");
         assertThat(events).filteredOn(e -> e.field("screenshotId").asText().equals(next.screenshotId()))
                 .extracting(StageEvent::type).containsExactly(EventType.OCR_STARTED, EventType.OCR_COMPLETED);
-        assertThat(labelRequests(records, jobId)).extracting(LabelRequest::screenshotId).containsExactly(next.screenshotId());
-        assertThat(records).noneMatch(r -> r.topic().endsWith(Topics.DLQ_SUFFIX) && attack.screenshotId().equals(r.key()));
+        assertThat(labelRequests(records, jobId)).extracting(LabelRequest::screenshotId)
+                .containsExactlyInAnyOrder(photo.screenshotId(), next.screenshotId());
+        assertThat(records).noneMatch(r -> r.topic().endsWith(Topics.DLQ_SUFFIX)
+                && (attack.screenshotId().equals(r.key()) || photo.screenshotId().equals(r.key())));
     }
 
     /** A forged request: another user's job, or no job of job-api's. Nothing is read or sent for it. */
