@@ -86,6 +86,14 @@ public interface StagewireConfig {
         /** Records applied per transaction at most (max.poll.records of the job-events channel). */
         @io.smallrye.config.WithDefault("2000")
         int batchSize();
+
+        /** Readiness says degraded (still UP) when job-api is more than this many events behind on job.events. */
+        @io.smallrye.config.WithDefault("10000")
+        long lagDegradedAbove();
+
+        /** How often the lag is measured (scheduler syntax; one admin round trip per period). */
+        @io.smallrye.config.WithDefault("5s")
+        String lagRefreshEvery();
     }
 
     /** Where the browser dashboard logs in and connects (served to it by /dashboard/config.json). */
