@@ -36,6 +36,7 @@ class GatewayReplicasIT {
     private static final int PORT_B = 18091;
     private static final int PORT_C = 18092;
     private static final int PORT_D = 18093;
+    private static final int PORT_E = 18094;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JobApiDouble JOB_API = new JobApiDouble();
     private static String jobApiUrl;
@@ -170,6 +171,27 @@ class GatewayReplicasIT {
             }
         } finally {
             replicaD.destroy();
+        }
+    }
+
+    @Test
+    void sigtermClosesClientsWith1012AfterWhatWasQueued() throws Exception {
+        // issue 13: a stopping replica tells its clients to reconnect and resume (1012), not 1006.
+        String jobId = Events.newJobId();
+        String bob = Jwt.sub(Tokens.accessToken("bob"));
+        JobApiDouble.putJob(jobId, bob, "running", null);
+        Process replicaE = start("e", PORT_E, Map.of("stagewire.gateway.dead-letter-writer", "false"));
+        try {
+            awaitReady(PORT_E, replicaE);
+            try (WsClient client = subscribe(PORT_E, jobId)) {
+                Events.Sent event = Events.notification(jobId, bob, "before stop");
+                assertThat(ids(client.events("job:" + jobId, 1, WAIT))).containsExactly(event.id());
+                replicaE.destroy(); // SIGTERM
+                assertThat(client.awaitClose(WAIT)).isEqualTo(1012);
+            }
+            assertThat(replicaE.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        } finally {
+            replicaE.destroyForcibly();
         }
     }
 
