@@ -1,9 +1,8 @@
 package io.stagewire.gateway.websocket;
 
-import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.websockets.next.OpenConnections;
 import io.quarkus.websockets.next.WebSocketConnection;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -11,19 +10,30 @@ import org.jboss.logging.Logger;
 
 /**
  * On SIGTERM every WebSocket gets what is already queued for it and is then closed with 1012
- * ("service restart"), so clients reconnect to another replica and resume from their last
- * position instead of seeing 1006 (issue 13). Waits at most 5 s for the connections to close.
+ * ("service restart"), so clients reconnect to another replica and resume with {@code since}
+ * (issue 13). Runs in Quarkus' shutdown delay ({@code quarkus.shutdown.delay}): at ShutdownEvent
+ * websockets-next has already closed everything with 1000. The closing starts after a short
+ * pause so that readiness (DOWN from the same pre-shutdown step) is reported before clients move.
  */
 @ApplicationScoped
 public class GracefulShutdown {
     private static final Logger LOG = Logger.getLogger(GracefulShutdown.class);
-    private static final long DRAIN_MILLIS = 5_000;
+    private static final long READINESS_FIRST_MILLIS = 500;
 
     @Inject
     OpenConnections connections;
 
-    // Before the HTTP server and the event loops go away.
-    void onStop(@Observes @Priority(1) ShutdownEvent event) {
+    void onShutdownDelay(@Observes ShutdownDelayInitiatedEvent event) {
+        // Not on the pre-shutdown thread: the other pre-shutdown listeners (readiness) must not wait for us.
+        Thread.ofVirtual().name("ws-restart-close").start(this::closeAllForRestart);
+    }
+
+    private void closeAllForRestart() {
+        try {
+            Thread.sleep(READINESS_FIRST_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         int closing = 0;
         for (WebSocketConnection connection : connections) {
             Session session = connection.userData().get(GatewaySocket.SESSION);
@@ -32,15 +42,6 @@ public class GracefulShutdown {
                 closing++;
             }
         }
-        long deadline = System.currentTimeMillis() + DRAIN_MILLIS;
-        while (connections.stream().anyMatch(WebSocketConnection::isOpen) && System.currentTimeMillis() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        LOG.infof("closed %d WebSockets with 1012 after draining", closing);
+        LOG.infof("closing %d WebSockets with 1012 after what was queued", closing);
     }
 }
