@@ -3,13 +3,14 @@ package io.stagewire.gateway.websocket;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.websockets.next.OpenConnections;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.stagewire.gateway.sse.OpenSseStreams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 /**
- * On SIGTERM every WebSocket gets what is already queued for it and is then closed with 1012
+ * On SIGTERM every WebSocket (and SSE stream, which simply ends) gets what is already queued for it and is then closed with 1012
  * ("service restart"), so clients reconnect to another replica and resume with {@code since}
  * (issue 13). Runs in Quarkus' shutdown delay ({@code quarkus.shutdown.delay}): at ShutdownEvent
  * websockets-next has already closed everything with 1000. The closing starts after a short
@@ -22,6 +23,8 @@ public class GracefulShutdown {
 
     @Inject
     OpenConnections connections;
+    @Inject
+    OpenSseStreams sseStreams;
 
     void onShutdownDelay(@Observes ShutdownDelayInitiatedEvent event) {
         // Not on the pre-shutdown thread: the other pre-shutdown listeners (readiness) must not wait for us.
@@ -42,6 +45,7 @@ public class GracefulShutdown {
                 closing++;
             }
         }
-        LOG.infof("closing %d WebSockets with 1012 after what was queued", closing);
+        int ending = sseStreams.endAllWhenDrained();
+        LOG.infof("closing %d WebSockets with 1012 and ending %d SSE streams after what was queued", closing, ending);
     }
 }
