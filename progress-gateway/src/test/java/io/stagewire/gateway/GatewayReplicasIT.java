@@ -36,6 +36,7 @@ class GatewayReplicasIT {
     private static final int PORT_B = 18091;
     private static final int PORT_C = 18092;
     private static final int PORT_D = 18093;
+    private static final int PORT_E = 18094;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JobApiDouble JOB_API = new JobApiDouble();
     private static String jobApiUrl;
@@ -173,6 +174,31 @@ class GatewayReplicasIT {
         }
     }
 
+    @Test
+    void sigtermClosesClientsWith1012AfterWhatWasQueued() throws Exception {
+        // issue 13: a stopping replica tells its clients to reconnect and resume (1012), not 1006.
+        String jobId = Events.newJobId();
+        String bob = Jwt.sub(Tokens.accessToken("bob"));
+        JobApiDouble.putJob(jobId, bob, "running", null);
+        Process replicaE = start("e", PORT_E, Map.of("stagewire.gateway.dead-letter-writer", "false"));
+        try {
+            awaitReady(PORT_E, replicaE);
+            try (WsClient client = subscribe(PORT_E, jobId)) {
+                Events.Sent event = Events.notification(jobId, bob, "before stop");
+                assertThat(ids(client.events("job:" + jobId, 1, WAIT))).containsExactly(event.id());
+                replicaE.destroy(); // SIGTERM
+                // Readiness goes DOWN while the client is still connected (a Service stops routing
+                // new clients first), then the client is told to move with 1012, not 1000/1006.
+                assertThat(awaitNotReady(PORT_E)).isEqualTo(503);
+                assertThat(client.isClosed()).as("closed before readiness went DOWN").isFalse();
+                assertThat(client.awaitClose(WAIT)).isEqualTo(1012);
+            }
+            assertThat(replicaE.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        } finally {
+            replicaE.destroyForcibly();
+        }
+    }
+
     private static WsClient subscribe(int port, String jobId) {
         WsClient client = WsClient.connect(ws(port), Tokens.accessToken("bob"));
         client.subscribe("job:" + jobId);
@@ -217,6 +243,19 @@ class GatewayReplicasIT {
             pause(250);
         }
         throw new AssertionError("gateway on " + port + " not ready in 60 s");
+    }
+
+    private static int awaitNotReady(int port) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (ready.statusCode() != 200) {
+                return ready.statusCode();
+            }
+            pause(20);
+        }
+        throw new AssertionError("gateway on " + port + " still ready 10 s after SIGTERM");
     }
 
     private static void pause(long millis) {

@@ -60,6 +60,8 @@ public class SseResource {
     Vertx vertx;
     @Inject
     ConnectionQuota quota;
+    @Inject
+    OpenSseStreams openStreams;
 
     @GET
     @Path("/jobs/{id}")
@@ -125,12 +127,14 @@ public class SseResource {
                 tokenExpiry.cancel(timers[0]);
                 vertx.cancelTimer(timers[1]);
                 subscriptions.unsubscribe(subscription[0]);
+                openStreams.remove(subscription[0].outbound());
                 subscription[0].outbound().shutdown();
                 sink.close();
             }
         };
         Outbound outbound = new SseOutbound(sink, sse, subscriptions.outboundLimits(), metrics, end);
         subscription[0] = subscriptions.create(channel, outbound, conflate);
+        openStreams.add(outbound);
         metrics.sseConnections().incrementAndGet();
         timers[0] = tokenExpiry.schedule(viewer, outbound::closeWhenDrained);
         timers[1] = vertx.setPeriodic(config.sseHeartbeat().toMillis(), id -> {

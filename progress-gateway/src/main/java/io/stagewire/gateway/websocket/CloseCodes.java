@@ -8,6 +8,8 @@ public final class CloseCodes {
     public static final int SLOW_CONSUMER = 4008;
     /** The user already holds the most WebSockets allowed (a race past the upgrade's 429). */
     public static final int TOO_MANY_CONNECTIONS = 4029;
+    /** The gateway is stopping (SIGTERM) after writing what was queued: reconnect (to any replica) and resume. */
+    public static final int RESTARTING = 1012;
     /** A frame over the size limit (RFC 6455 "message too big"). */
     public static final int TOO_BIG = 1009;
 

@@ -39,7 +39,7 @@ import org.jboss.logging.Logger;
 @WebSocket(path = "/ws")
 public class GatewaySocket {
     private static final Logger LOG = Logger.getLogger(GatewaySocket.class);
-    private static final UserData.TypedKey<Session> SESSION = new UserData.TypedKey<>("stagewire.session");
+    static final UserData.TypedKey<Session> SESSION = new UserData.TypedKey<>("stagewire.session");
     private static final CloseReason TOKEN_EXPIRED = new CloseReason(CloseCodes.TOKEN_EXPIRED, "access token expired");
     private static final CloseReason TOO_BIG = new CloseReason(CloseCodes.TOO_BIG, "frame too big");
     private static final CloseReason TOO_MANY = new CloseReason(CloseCodes.TOO_MANY_CONNECTIONS, "too many connections for this user");

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletionStage;
  */
 final class WebSocketOutbound extends Outbound {
     static final CloseReason SLOW_CONSUMER = new CloseReason(CloseCodes.SLOW_CONSUMER, "too slow: resume from your last position");
+    static final CloseReason RESTARTING = new CloseReason(CloseCodes.RESTARTING, "server restarting: reconnect and resume");
 
     private final WebSocketConnection connection;
     private final WebSocketBase socket;
@@ -50,6 +51,16 @@ final class WebSocketOutbound extends Outbound {
         // A new wrapper per write (Netty releases it once written); the bytes underneath are shared.
         return socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, Unpooled.wrappedBuffer(frame.utf8()), true))
                 .toCompletionStage();
+    }
+
+    /** Writes what is queued, then closes with 1012 (the gateway is stopping, issue 13). */
+    void closeForRestart() {
+        closeWhenDrained();
+    }
+
+    @Override
+    protected void closeNormally() {
+        connection.close(RESTARTING).subscribe().with(ok -> { }, failure -> { });
     }
 
     @Override
