@@ -100,8 +100,15 @@ class SigtermHandoffIT {
             long stopMillis = Duration.between(sigterm, Instant.now()).toMillis();
             assertThat(doneAtSigterm).as("SIGTERM came mid-batch").isLessThan(ITEMS);
 
-            List<StageEvent> all = events.await(jobId, list -> labelled(list) >= ITEMS, Duration.ofSeconds(40));
-            all = events.during(jobId, Duration.ofSeconds(3)); // anything doubled arrives too
+            try {
+                events.await(jobId, list -> labelled(list) >= ITEMS, Duration.ofSeconds(40));
+            } catch (AssertionError missing) {
+                // Not all came: the assertions below say how many are missing and whether they were dead-lettered.
+            }
+            List<StageEvent> all = events.during(jobId, Duration.ofSeconds(3)); // anything doubled arrives too
+            List<String> deadLettered = drain(dlq).stream().map(ConsumerRecord::key).filter(screenshots::contains).toList();
+            assertThat(deadLettered.size()).as("requests of %d dead-lettered (a record rejected while stopping must stay "
+                    + "uncommitted instead)", ITEMS).isZero();
             Map<EventType, Map<String, Set<String>>> idsByTypeAndScreenshot = new HashMap<>();
             for (StageEvent event : all) {
                 idsByTypeAndScreenshot.computeIfAbsent(event.type(), t -> new HashMap<>())
@@ -109,13 +116,15 @@ class SigtermHandoffIT {
             }
             for (EventType type : List.of(EventType.MATCH_FOUND, EventType.LABEL_GENERATED)) {
                 Map<String, Set<String>> byScreenshot = idsByTypeAndScreenshot.getOrDefault(type, Map.of());
-                assertThat(byScreenshot.keySet()).as(type + " for every request").isEqualTo(screenshots);
-                assertThat(byScreenshot).as(type + ": one event id per request").allSatisfy((s, ids) -> assertThat(ids).hasSize(1));
+                Set<String> missing = new HashSet<>(screenshots);
+                missing.removeAll(byScreenshot.keySet());
+                assertThat(missing.size()).as("requests without %s (lost), SIGTERM after %d labels", type, doneAtSigterm)
+                        .isZero();
+                long doubled = byScreenshot.values().stream().filter(ids -> ids.size() != 1).count();
+                assertThat(doubled).as("requests with more than one %s event id (doubled)", type).isZero();
             }
             assertThat(all).extracting(StageEvent::type).as("only results, no failures")
                     .containsOnly(EventType.MATCH_FOUND, EventType.LABEL_GENERATED);
-            List<String> deadLettered = drain(dlq).stream().map(ConsumerRecord::key).filter(screenshots::contains).toList();
-            assertThat(deadLettered).as("dead-lettered requests of this job").isEmpty();
             long redelivered = all.size() - all.stream().map(StageEvent::id).distinct().count();
             System.out.printf("SIGTERM after %d/%d labels; A stopped in %d ms; %d events written twice (same id)%n",
                     doneAtSigterm, ITEMS, stopMillis, redelivered);
@@ -178,7 +187,11 @@ class SigtermHandoffIT {
 
     private static List<ConsumerRecord<String, byte[]>> drain(KafkaConsumer<String, byte[]> consumer) {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        consumer.poll(Duration.ofSeconds(1)).forEach(records::add);
+        int before;
+        do {
+            before = records.size();
+            consumer.poll(Duration.ofSeconds(1)).forEach(records::add);
+        } while (records.size() > before);
         return records;
     }
 
