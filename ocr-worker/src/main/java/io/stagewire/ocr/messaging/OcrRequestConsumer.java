@@ -11,6 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.stagewire.events.work.OcrRequest;
 import io.stagewire.ocr.pipeline.OcrRequestProcessor;
+import io.stagewire.worker.messaging.DeadLetterUnlessStopping;
 import io.stagewire.worker.persistence.ForeignWorkRequestException;
 
 /**

@@ -16,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
 import io.smallrye.reactive.messaging.kafka.commit.KafkaCommitHandler;
 import io.smallrye.reactive.messaging.kafka.fault.KafkaFailureHandler;
+import io.stagewire.worker.messaging.DeadLetterUnlessStopping;
 
 /** The nack path of a real IncomingKafkaRecord through the failure strategy, with recording DLQ and commit handlers. */
 class DeadLetterUnlessStoppingTest {

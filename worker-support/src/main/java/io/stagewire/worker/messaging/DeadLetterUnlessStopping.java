@@ -1,4 +1,4 @@
-package io.stagewire.ocr.messaging;
+package io.stagewire.worker.messaging;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.RejectedExecutionException;
@@ -42,7 +42,7 @@ public class DeadLetterUnlessStopping implements KafkaFailureHandler.Factory {
         return wrap(deadLetterQueue.create(config, vertx, consumer, reportFailure));
     }
 
-    static KafkaFailureHandler wrap(KafkaFailureHandler deadLetters) {
+    public static KafkaFailureHandler wrap(KafkaFailureHandler deadLetters) {
         return new KafkaFailureHandler() {
             @Override
             public <K, V> Uni<Void> handle(IncomingKafkaRecord<K, V> record, Throwable reason, Metadata metadata) {
@@ -62,7 +62,7 @@ public class DeadLetterUnlessStopping implements KafkaFailureHandler.Factory {
     }
 
     /** The cause chain, since the messaging layer may wrap what the method threw. */
-    static boolean stopping(Throwable reason) {
+    public static boolean stopping(Throwable reason) {
         for (Throwable cause = reason; cause != null; cause = cause.getCause()) {
             if (cause instanceof RejectedExecutionException || cause instanceof CancellationException) {
                 return true;
