@@ -25,6 +25,14 @@ public interface StagewireConfig {
 
     Http http();
 
+    ExternalJobs externalJobs();
+
+    interface ExternalJobs {
+        /** An external job with no event for this long is stale: not counted as active (no replay from it). */
+        @io.smallrye.config.WithDefault("PT1H")
+        Duration staleAfter();
+    }
+
     /** Where Postgres is; the datasource URLs are built from it. */
     interface Pg {
         String hostport();

@@ -41,6 +41,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Jobs", description = "Crawl and extraction jobs, their event history and results")
 public class JobResource {
+
+    @jakarta.inject.Inject
+    io.stagewire.jobapi.config.StagewireConfig stagewireConfig;
+
+    /** External jobs last updated before this are stale. */
+    private java.time.OffsetDateTime staleBefore() {
+        return java.time.OffsetDateTime.now().minus(stagewireConfig.externalJobs().staleAfter());
+    }
+
     // page * size (at most 100) stays far below Integer.MAX_VALUE
     static final int MAX_PAGE = 1_000_000;
     private final CurrentCaller caller;
@@ -87,7 +96,7 @@ public class JobResource {
         Set<JobStatus> filter = status == null ? null : JobStatus.filterFor(status)
                 .orElseThrow(() -> ProblemException.invalid("status", "unknown status '" + status + "'"));
         return queries.list(caller.get(), filter, userId, page, size).map(p -> new Views.JobPage(
-                p.items().stream().map(JobView::of).toList(), p.page(), p.size(), p.total()));
+                p.items().stream().map(job -> JobView.of(job, staleBefore())).toList(), p.page(), p.size(), p.total()));
     }
 
     @GET
@@ -95,7 +104,7 @@ public class JobResource {
     @Operation(operationId = "getJob", summary = "Get a job", description = "Another user's job answers 404, like a missing one.")
     @APIResponse(responseCode = "200", description = "The job", content = @Content(schema = @Schema(implementation = JobView.class)))
     public Uni<JobView> get(@PathParam("id") String id) {
-        return queries.visibleJob(caller.get(), id).map(JobView::of);
+        return queries.visibleJob(caller.get(), id).map(job -> JobView.of(job, staleBefore()));
     }
 
     @GET

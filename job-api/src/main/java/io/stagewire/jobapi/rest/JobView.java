@@ -33,12 +33,22 @@ public record JobView(
         String position,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
-        OffsetDateTime finishedAt) {
+        OffsetDateTime finishedAt,
+        @Schema(description = "True for an external job not finished but without an event for stagewire.external-jobs.stale-after; not counted as active")
+        boolean stale) {
 
+    /** A job just created or changed by this request: never stale. */
     public static JobView of(Job job) {
+        return of(job, null);
+    }
+
+    /** A job as read; an unfinished external job last updated before {@code staleBefore} is flagged stale. */
+    public static JobView of(Job job, OffsetDateTime staleBefore) {
+        boolean stale = staleBefore != null && job.kind == JobKind.EXTERNAL && !job.status.isTerminal()
+                && job.updatedAt != null && job.updatedAt.isBefore(staleBefore);
         return new JobView(job.id, job.userId, job.kind, job.status, job.stage, job.progress, Json.tree(job.counters),
                 job.expectedItems, job.queuePosition, job.shopUrl, job.templateId, job.priceListId,
                 Json.tree(job.crawlerConfig), job.failureReason, Json.tree(job.summary),
-                job.position().map(EventPosition::toString).orElse(null), job.createdAt, job.updatedAt, job.finishedAt);
+                job.position().map(EventPosition::toString).orElse(null), job.createdAt, job.updatedAt, job.finishedAt, stale);
     }
 }

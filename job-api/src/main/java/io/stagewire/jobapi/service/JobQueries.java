@@ -8,7 +8,10 @@ import io.smallrye.mutiny.Uni;
 import io.stagewire.events.EventPosition;
 import io.stagewire.jobapi.persistence.Job;
 import io.stagewire.jobapi.persistence.JobEventRecord;
+import io.stagewire.jobapi.persistence.JobKind;
 import io.stagewire.jobapi.persistence.JobStatus;
+import io.stagewire.jobapi.config.StagewireConfig;
+import java.time.OffsetDateTime;
 import io.stagewire.jobapi.persistence.Label;
 import io.stagewire.jobapi.persistence.Match;
 import io.stagewire.jobapi.persistence.OcrResult;
@@ -21,6 +24,9 @@ import java.util.Set;
 @ApplicationScoped
 @WithSession
 public class JobQueries {
+
+    @jakarta.inject.Inject
+    StagewireConfig config;
 
     public record JobPage(List<Job> items, int page, int size, long total) {
     }
@@ -55,6 +61,12 @@ public class JobQueries {
         if (statuses != null) {
             where.append(" and status in :statuses");
             params.and("statuses", statuses);
+            if (statuses.stream().noneMatch(JobStatus::isTerminal)) {
+                // an active filter leaves out stale external jobs: updatedAt moves with every event they get
+                where.append(" and not (kind = :external and updatedAt < :staleBefore)");
+                params.and("external", JobKind.EXTERNAL)
+                        .and("staleBefore", OffsetDateTime.now().minus(config.externalJobs().staleAfter()));
+            }
         }
         PanacheQuery<Job> query = Job.find(where + " order by createdAt desc, id", params).page(Page.of(page, size));
         return query.list().chain(items -> query.count().map(total -> new JobPage(items, page, size, total)));
