@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 final class Kustomize {
     static final String MISSING_KUBECTL = "kubectl not found (looked at $KUBECTL and every directory on PATH). "
             + "The tests render deploy/kubernetes with `kubectl kustomize` (no cluster needed): "
-            + "install kubectl 1.27 or newer (kustomize v5); Debian's kubernetes-client 1.20 is too old.";
+            + "run the tests through ./stagewire test (it fetches kubectl when missing) or install kubectl 1.27 or newer "
+            + "(kustomize v5); Debian's kubernetes-client 1.20 is too old.";
 
     private static final YAMLMapper YAML = new YAMLMapper();
     /** Several test classes validate the same overlays: render each once per JVM. */

@@ -2,16 +2,16 @@ package io.stagewire.kubernetes;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Every rendered object must be known: parsed into a typed model with no unknown field, or valid
- * against its operator's CRD schema. An object of a kind neither knows is itself a problem, so a
- * new kind cannot slip in unchecked.
+ * Every rendered object must be known: a core Kubernetes object valid against the API server's
+ * OpenAPI definitions, a Strimzi object parsed into its typed model with no unknown field, or an
+ * object valid against its operator's CRD schema. An object of a kind none of them knows is itself
+ * a problem, so a new kind cannot slip in unchecked.
  */
 final class ManifestValidator {
     private ManifestValidator() {
@@ -20,17 +20,18 @@ final class ManifestValidator {
     /** Problems of one object, each prefixed with kind/name; empty when valid. */
     static List<String> problems(JsonNode object) {
         String id = Manifests.describe(object);
-        List<String> problems = new ArrayList<>();
-        try {
-            TypedModels.unknownFields(TypedModels.parse(object.path("metadata"), ObjectMeta.class))
-                    .forEach(field -> problems.add(id + ": unknown field metadata." + field));
-        } catch (IOException e) {
-            problems.add(id + ": metadata does not parse: " + describe(e));
+        Optional<List<String>> core = KubernetesSchemas.validate(object);
+        if (core.isPresent()) {
+            return core.get().stream().map(message -> id + ": " + message).toList();
         }
+        List<String> problems = new ArrayList<>();
+        KubernetesSchemas.validateMetadata(object).forEach(message -> problems.add(id + ": " + message));
         Optional<Class<?>> model = TypedModels.modelOf(object);
         if (model.isPresent()) {
             try {
-                TypedModels.unknownFields(TypedModels.parse(object, model.get()))
+                // metadata was checked against ObjectMeta above
+                TypedModels.unknownFields(TypedModels.parse(object, model.get())).stream()
+                        .filter(field -> !field.startsWith("metadata."))
                         .forEach(field -> problems.add(id + ": unknown field " + field));
             } catch (IOException e) {
                 problems.add(id + ": does not parse into " + model.get().getSimpleName() + ": " + describe(e));
@@ -41,7 +42,7 @@ final class ManifestValidator {
         if (schemaMessages.isPresent()) {
             schemaMessages.get().forEach(message -> problems.add(id + ": " + message));
         } else {
-            problems.add(id + ": no typed model or CRD schema for apiVersion " + object.path("apiVersion").asText()
+            problems.add(id + ": no schema or typed model for apiVersion " + object.path("apiVersion").asText()
                     + " kind " + object.path("kind").asText());
         }
         return problems;

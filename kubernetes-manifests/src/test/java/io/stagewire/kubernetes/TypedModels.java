@@ -11,25 +11,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Kubernetes and Strimzi objects parsed into their typed models (fabric8, io.strimzi:api). The
- * models are lenient: a field they do not know lands in {@code additionalProperties}, so
- * {@link #unknownFields} walks the parsed tree and reports every such field by its path.
+ * Strimzi objects parsed into their typed models (io.strimzi:api, generated from the same sources
+ * as Strimzi's CRDs). The models are lenient: a field they do not know lands in
+ * {@code additionalProperties}, so {@link #unknownFields} walks the parsed tree and reports every such field by its path.
  */
 final class TypedModels {
     /** A plain mapper: without fabric8's UnmatchedFieldTypeModule a value of the wrong type is an error, not an extra field. */
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private static final Map<String, Class<?>> MODELS = Map.ofEntries(
-            Map.entry("v1/ConfigMap", io.fabric8.kubernetes.api.model.ConfigMap.class),
-            Map.entry("v1/Service", io.fabric8.kubernetes.api.model.Service.class),
-            Map.entry("v1/Namespace", io.fabric8.kubernetes.api.model.Namespace.class),
-            Map.entry("v1/Secret", io.fabric8.kubernetes.api.model.Secret.class),
-            Map.entry("apps/v1/Deployment", io.fabric8.kubernetes.api.model.apps.Deployment.class),
-            Map.entry("policy/v1/PodDisruptionBudget", io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget.class),
-            Map.entry("autoscaling/v2/HorizontalPodAutoscaler",
-                    io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler.class),
-            Map.entry("networking.k8s.io/v1/Ingress", io.fabric8.kubernetes.api.model.networking.v1.Ingress.class),
-            Map.entry("networking.k8s.io/v1/NetworkPolicy", io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class),
             Map.entry("kafka.strimzi.io/v1/Kafka", io.strimzi.api.kafka.model.kafka.Kafka.class),
             Map.entry("kafka.strimzi.io/v1/KafkaNodePool", io.strimzi.api.kafka.model.nodepool.KafkaNodePool.class),
             Map.entry("kafka.strimzi.io/v1/KafkaTopic", io.strimzi.api.kafka.model.topic.KafkaTopic.class),
