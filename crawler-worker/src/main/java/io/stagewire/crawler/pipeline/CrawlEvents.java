@@ -48,6 +48,7 @@ final class CrawlEvents {
         data.put("count", count);
         data.put("pages", result.listingPages());
         data.put("durationMs", result.duration().toMillis());
+        result.discovery().ifPresent(method -> data.put("discoveredBy", method.wireName()));
         return event(CrawlIds.endedEventId(request.requestId()), EventType.CRAWL_COMPLETED, data);
     }
 

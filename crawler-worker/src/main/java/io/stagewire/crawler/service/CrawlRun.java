@@ -7,12 +7,14 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 import org.jboss.logging.Logger;
 
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 
 import io.stagewire.crawler.browser.BlockedRequest;
@@ -47,6 +49,9 @@ final class CrawlRun {
     private int failed;
     private int skipped;
     private String incompleteReason;
+    /** Decided on the first listing page that has product links; later pages are read the same way. */
+    private DiscoveryMethod discoveredBy;
+    private String discoveredGroupKey;
 
     CrawlRun(URI shopUrl, CrawlOptions options, CrawlSelectors selectors, int maxListingPages, BrowserTab tab,
             PageLoader loader, BooleanSupplier cancelled, CrawlListener listener, CrawlMetrics metrics,
@@ -74,7 +79,7 @@ final class CrawlRun {
             reportBlockedRequests();
         }
         return new CrawlResult(captured, failed, skipped, listingPages, wasCancelled, incompleteReason,
-                Duration.ofNanos(System.nanoTime() - started));
+                Duration.ofNanos(System.nanoTime() - started), discoveredBy);
     }
 
     private void walkListingPages() {
@@ -118,7 +123,8 @@ final class CrawlRun {
         }
         if (seenProducts.isEmpty() && listingPages > 0) {
             throw new CrawlFailedException("no product links found on " + shopUrl + " (selectors tried: "
-                    + String.join(" | ", selectors.productLink()) + ")");
+                    + String.join(" | ", selectors.productLink())
+                    + (selectors.productLinkGiven() ? ")" : "; no schema.org Product markup and no group of similar links with prices)"));
         }
     }
 
@@ -130,10 +136,38 @@ final class CrawlRun {
         }
         visitedListingPages.add(landed);
         try {
-            return tab.call(page -> ListingLinks.read(page, selectors));
+            return tab.call(this::readLinks);
         } catch (PlaywrightException e) {
             throw PageLoadException.permanent(url, "reading its links failed: " + BrowserErrors.summary(e));
         }
+    }
+
+    /**
+     * The selectors first; when they find no product link on a shop that was not crawled by selectors so far,
+     * and the job gave none of its own, the page is searched for products (ProductDiscovery).
+     */
+    private ListingLinks readLinks(Page page) {
+        ListingLinks bySelectors = ListingLinks.read(page, selectors);
+        boolean selectorsWork = discoveredBy == null || discoveredBy == DiscoveryMethod.SELECTORS;
+        if (selectorsWork && !bySelectors.products().isEmpty()) {
+            discoveredBy = DiscoveryMethod.SELECTORS;
+            return bySelectors;
+        }
+        if (selectors.productLinkGiven() || discoveredBy == DiscoveryMethod.SELECTORS) {
+            return bySelectors;
+        }
+        ProductDiscovery.Found found = ProductDiscovery.read(page);
+        List<String> nextPages = bySelectors.nextPages().isEmpty() ? found.nextPages() : bySelectors.nextPages();
+        Optional<ProductDiscovery.Choice> choice = ProductDiscovery.choose(found, discoveredGroupKey);
+        if (choice.isEmpty()) {
+            return new ListingLinks(List.of(), nextPages);
+        }
+        if (discoveredBy == null) {
+            discoveredBy = choice.get().method();
+            discoveredGroupKey = choice.get().groupKey();
+            LOG.debugf("crawl of %s: product links found by %s", shopUrl, discoveredBy.wireName());
+        }
+        return new ListingLinks(choice.get().links(), nextPages);
     }
 
     private void visitProduct(int index, URI product) {

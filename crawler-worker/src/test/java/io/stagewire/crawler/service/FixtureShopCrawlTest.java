@@ -116,10 +116,47 @@ class FixtureShopCrawlTest {
     }
 
     @Test
+    void findsProductsWithoutSelectorsByThePageStructureAndPagesOnByItsPager() {
+        RecordingListener listener = new RecordingListener();
+
+        CrawlResult result = crawler.crawl(URI.create(shop + "/other/"), CrawlOptions.maxProducts(50), () -> false,
+                listener);
+
+        // The priced article cards, not the larger group of category links, the navigation or the footer.
+        assertThat(listener.capturedPaths()).containsExactly("/artikel/alpha-1", "/artikel/beta-2",
+                "/artikel/gamma-3", "/artikel/delta-4", "/artikel/epsilon-5");
+        assertThat(result.listingPages()).isEqualTo(2);
+        assertThat(result.discovery()).contains(DiscoveryMethod.STRUCTURE);
+        assertThat(Hits.onFixtureShop(shop, "/kategorie/a/")).isZero();
+    }
+
+    @Test
+    void findsProductsWithoutSelectorsInSchemaOrgJsonLd() {
+        RecordingListener listener = new RecordingListener();
+
+        CrawlResult result = crawler.crawl(URI.create(shop + "/jsonld/"), CrawlOptions.maxProducts(50), () -> false,
+                listener);
+
+        assertThat(listener.capturedPaths()).containsExactly("/artikel/alpha-1", "/artikel/beta-2");
+        assertThat(result.discovery()).contains(DiscoveryMethod.SCHEMA_ORG);
+    }
+
+    @Test
+    void aSelectorOfTheJobIsAnOverrideNotAHint() {
+        CrawlOptions options = new CrawlOptions(10, "a.no-such-class", null, null);
+
+        assertThatThrownBy(() -> crawler.crawl(URI.create(shop + "/other/"), options, () -> false,
+                new RecordingListener()))
+                .isInstanceOf(CrawlFailedException.class)
+                .hasMessage("no product links found on " + shop + "/other/ (selectors tried: a.no-such-class)");
+    }
+
+    @Test
     void failsTheCrawlWhenNoProductLinksAreFound() {
         assertThatThrownBy(() -> crawl("/list/none/"))
                 .isInstanceOf(CrawlFailedException.class)
-                .hasMessageStartingWith("no product links found on " + shop + "/list/none/ (selectors tried: a.product-link | ");
+                .hasMessageStartingWith("no product links found on " + shop + "/list/none/ (selectors tried: a.product-link | ")
+                .hasMessageEndingWith("; no schema.org Product markup and no group of similar links with prices)");
     }
 
     private RecordingListener crawl(String path) {

@@ -85,6 +85,22 @@ public final class FixtureSites implements AutoCloseable {
             case "/p/tall/" -> html(exchange, "<main data-product style='width:3000px;height:20000px'><h1>Tall product</h1>"
                     + "<p>ART-00002 · 9,99 €</p></main>");
             case "/list/none/" -> html(exchange, "<h1>Nothing here</h1><a href='/about/'>About</a>");
+            // No selector fits: products are <article> cards with prices among unpriced category links, navigation
+            // and a footer; page 1 leads on by a "Weiter" link and a page number (issue 15).
+            case "/other/" -> html(exchange, OTHER_CHROME + "<ul class='cats'><li><a href='/kategorie/a/'>A</a></li>"
+                    + "<li><a href='/kategorie/b/'>B</a></li><li><a href='/kategorie/c/'>C</a></li>"
+                    + "<li><a href='/kategorie/d/'>D</a></li></ul><section>" + article("alpha-1", "12,99 €")
+                    + article("beta-2", "statt 9,99 € jetzt 7,49 €") + article("gamma-3", "EUR 5,-") + "</section>"
+                    + "<div class='pager'><a href='/other/page/2/'>2</a> <a href='/other/page/2/'>Weiter</a></div>");
+            case "/other/page/2/" -> html(exchange, OTHER_CHROME + "<section>" + article("delta-4", "1.234,56 €")
+                    + article("epsilon-5", "€ 3,20") + "</section><div class='pager'><a href='/other/'>1</a></div>");
+            // Products only in JSON-LD: an ItemList of ListItems, one by URL and one by item.
+            case "/jsonld/" -> html(exchange, "<script type='application/ld+json'>{\"@context\": \"https://schema.org\","
+                    + " \"@type\": \"ItemList\", \"itemListElement\": [{\"@type\": \"ListItem\", \"position\": 1,"
+                    + " \"url\": \"/artikel/alpha-1\"}, {\"@type\": \"ListItem\", \"position\": 2,"
+                    + " \"item\": \"/artikel/beta-2\"}]}</script><h1>Neu</h1><p>Zwei Artikel</p>");
+            case "/artikel/alpha-1", "/artikel/beta-2", "/artikel/gamma-3", "/artikel/delta-4", "/artikel/epsilon-5" ->
+                    product(exchange, "Artikel " + path, "");
             case "/list/always-500/" -> respond(exchange, 500, "text/plain", "down");
             // Page 1 links to page 2 twice, plus an off-origin product; page 2 repeats a product and links back.
             case "/list/loop/" -> listing(exchange, "/list/loop/2/", "/p/ok/", "/p/second/", "/p/ok/#reviews",
@@ -116,6 +132,15 @@ public final class FixtureSites implements AutoCloseable {
             }
             default -> respond(exchange, 404, "text/plain", "not found");
         }
+    }
+
+    private static final String OTHER_CHROME = "<header><a href='/'>Home</a><a href='/konto/'>Konto</a></header>"
+            + "<nav><a href='/about/'>About</a><a href='/kontakt/'>Kontakt</a></nav>"
+            + "<footer><a href='/impressum/'>Impressum</a><a href='/agb/'>AGB</a></footer>";
+
+    private static String article(String slug, String price) {
+        return "<article class='tile'><a href='/artikel/" + slug + "'><img alt='' width=10 height=10>" + slug
+                + "</a><p>" + price + "</p></article>";
     }
 
     private static void listing(HttpExchange exchange, String next, String... products) throws IOException {
