@@ -39,6 +39,8 @@ final class CrawlRun {
     private final CrawlListener listener;
     private final CrawlMetrics metrics;
     private final CrawlerConfig.Screenshot limits;
+    private final CrawlerConfig.Robots robotsPolicy;
+    private RobotsTxt robots = RobotsTxt.allowAll();
 
     private final Set<URI> visitedListingPages = new HashSet<>();
     private final Set<URI> seenProducts = new HashSet<>();
@@ -55,8 +57,9 @@ final class CrawlRun {
 
     CrawlRun(URI shopUrl, CrawlOptions options, CrawlSelectors selectors, int maxListingPages, BrowserTab tab,
             PageLoader loader, BooleanSupplier cancelled, CrawlListener listener, CrawlMetrics metrics,
-            CrawlerConfig.Screenshot limits) {
+            CrawlerConfig.Screenshot limits, CrawlerConfig.Robots robotsPolicy) {
         this.limits = limits;
+        this.robotsPolicy = robotsPolicy;
         this.shopUrl = shopUrl;
         this.maxProducts = options.maxProducts();
         this.maxListingPages = maxListingPages;
@@ -83,6 +86,10 @@ final class CrawlRun {
     }
 
     private void walkListingPages() {
+        robots = readRobotsTxt();
+        if (!robots.allows(shopUrl)) {
+            throw new CrawlFailedException("the shop's robots.txt disallows crawling " + shopUrl);
+        }
         URI next = shopUrl;
         while (next != null && nextIndex < maxProducts) {
             if (listingPages == maxListingPages) {
@@ -109,6 +116,10 @@ final class CrawlRun {
                     .filter(url -> !visitedListingPages.contains(url))
                     .findFirst()
                     .orElse(null);
+            if (next != null && !robots.allows(next)) {
+                incompleteReason = "the next listing page " + next + " is disallowed by the shop's robots.txt";
+                next = null;
+            }
             Set<URI> newProducts = new LinkedHashSet<>();
             links.products().forEach(href -> sameOriginUrl(href)
                     .filter(url -> !seenProducts.contains(url))
@@ -126,6 +137,37 @@ final class CrawlRun {
                     + String.join(" | ", selectors.productLink())
                     + (selectors.productLinkGiven() ? ")" : "; no schema.org Product markup and no group of similar links with prices)"));
         }
+    }
+
+    /**
+     * The shop's robots.txt, through the same guarded browser as every page. Missing (4xx) or refused by the
+     * guard: no rules. Unreachable after the retries (5xx, timeouts): RFC 9309 says assume everything is
+     * disallowed, so the crawl fails and says why.
+     */
+    private RobotsTxt readRobotsTxt() {
+        if (!robotsPolicy.respect()
+                || robotsPolicy.ignoreFor().orElse(List.of()).contains(shopUrl.getHost() + ":" + port(shopUrl))) {
+            return RobotsTxt.allowAll();
+        }
+        URI robotsUrl = shopUrl.resolve("/robots.txt");
+        try {
+            loader.load(tab, robotsUrl, cancelled);
+        } catch (PageLoadException e) {
+            if (e.retryable()) {
+                throw new CrawlFailedException("the shop's robots.txt (" + robotsUrl + ") could not be read: "
+                        + e.reason() + "; RFC 9309 asks crawlers to stay away until it can", e);
+            }
+            return RobotsTxt.allowAll();
+        } finally {
+            reportBlockedRequests();
+        }
+        String text = tab.call(page -> String.valueOf(page.evaluate(
+                "max => (document.body ? document.body.innerText : '').slice(0, max)", RobotsTxt.MAX_CHARS)));
+        return RobotsTxt.parse(text);
+    }
+
+    private static int port(URI url) {
+        return url.getPort() >= 0 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
     }
 
     private ListingLinks loadListingPage(URI url) {
@@ -174,6 +216,10 @@ final class CrawlRun {
         if (listener.alreadyCaptured(index, product)) {
             skipped++;
             metrics.countProduct("skipped");
+            return;
+        }
+        if (!robots.allows(product)) {
+            fail(index, product, "disallowed by the shop's robots.txt");
             return;
         }
         ProductScreenshot screenshot;

@@ -142,6 +142,24 @@ class FixtureShopCrawlTest {
     }
 
     @Test
+    void honoursTheShopsRobotsTxt() {
+        RecordingListener listener = crawl("/list/robots/");
+
+        assertThat(listener.capturedPaths()).containsExactly("/p/ok/");
+        assertThat(listener.failures).singleElement().satisfies(failure -> {
+            assertThat(failure.productUrl().getPath()).isEqualTo("/private/p/");
+            assertThat(failure.reason()).isEqualTo("disallowed by the shop's robots.txt");
+        });
+        assertThat(Hits.onFixtureShop(shop, "/private/p/")).isZero();
+        assertThat(Hits.onFixtureShop(shop, "/robots.txt")).isPositive();
+
+        assertThatThrownBy(() -> crawl("/list/closed/"))
+                .isInstanceOf(CrawlFailedException.class)
+                .hasMessage("the shop's robots.txt disallows crawling " + shop + "/list/closed/");
+        assertThat(Hits.onFixtureShop(shop, "/list/closed/")).isZero();
+    }
+
+    @Test
     void aSelectorOfTheJobIsAnOverrideNotAHint() {
         CrawlOptions options = new CrawlOptions(10, "a.no-such-class", null, null);
 

@@ -84,6 +84,11 @@ public final class FixtureSites implements AutoCloseable {
             // A product area far taller and wider than any screenshot may be.
             case "/p/tall/" -> html(exchange, "<main data-product style='width:3000px;height:20000px'><h1>Tall product</h1>"
                     + "<p>ART-00002 · 9,99 €</p></main>");
+            case "/robots.txt" -> respond(exchange, 200, "text/plain",
+                    "# The fixture shop keeps crawlers off /private/ and one listing\nUser-agent: *\n"
+                            + "Disallow: /private/\nDisallow: /list/closed/\n");
+            case "/list/robots/" -> listing(exchange, null, "/private/p/", "/p/ok/");
+            case "/list/closed/" -> listing(exchange, null, "/p/ok/");
             case "/list/none/" -> html(exchange, "<h1>Nothing here</h1><a href='/about/'>About</a>");
             // No selector fits: products are <article> cards with prices among unpriced category links, navigation
             // and a footer; page 1 leads on by a "Weiter" link and a page number (issue 15).
