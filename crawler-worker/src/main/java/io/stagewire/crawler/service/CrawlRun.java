@@ -111,6 +111,15 @@ final class CrawlRun {
             }
             visitedListingPages.add(next);
             listingPages++;
+            if (listingPages == 1 && mayUseSitemaps()) {
+                List<URI> fromSitemaps = new SitemapDiscovery(loader, tab, cancelled, this::crawlable)
+                        .products(shopUrl, robots.sitemaps());
+                reportBlockedRequests();
+                if (!fromSitemaps.isEmpty()) {
+                    discoveredBy = DiscoveryMethod.SITEMAP;
+                    links = new ListingLinks(fromSitemaps.stream().map(URI::toString).toList(), List.of());
+                }
+            }
             next = links.nextPages().stream()
                     .flatMap(href -> sameOriginUrl(href).stream())
                     .filter(url -> !visitedListingPages.contains(url))
@@ -182,6 +191,20 @@ final class CrawlRun {
         } catch (PlaywrightException e) {
             throw PageLoadException.permanent(url, "reading its links failed: " + BrowserErrors.summary(e));
         }
+    }
+
+    /**
+     * A shop's sitemaps list all its products, so they are read only when the user gave the shop itself (its
+     * root), not a category, and neither the job's nor the default selectors found product links.
+     */
+    private boolean mayUseSitemaps() {
+        String path = shopUrl.getRawPath();
+        return !selectors.productLinkGiven() && discoveredBy != DiscoveryMethod.SELECTORS
+                && (path == null || path.isEmpty() || path.equals("/")) && shopUrl.getRawQuery() == null;
+    }
+
+    private boolean crawlable(URI url) {
+        return origin.contains(url) && robots.allows(url);
     }
 
     /**

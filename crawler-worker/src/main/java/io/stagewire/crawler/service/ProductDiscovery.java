@@ -1,9 +1,5 @@
 package io.stagewire.crawler.service;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +14,7 @@ import com.microsoft.playwright.Page;
  */
 final class ProductDiscovery {
 
-    private static final String SCRIPT = load("/discovery/listing-discovery.js");
+    private static final String SCRIPT = DiscoveryScripts.load("listing-discovery.js");
 
     /** What the page offers; {@code groups} best first. */
     record Found(List<String> schemaOrg, List<LinkGroup> groups, List<String> nextPages) {
@@ -42,10 +38,10 @@ final class ProductDiscovery {
         }
         List<LinkGroup> groups = list(map.get("groups")).stream()
                 .filter(Map.class::isInstance).map(Map.class::cast)
-                .map(group -> new LinkGroup(String.valueOf(group.get("key")), strings(group.get("links")),
+                .map(group -> new LinkGroup(String.valueOf(group.get("key")), DiscoveryScripts.strings(group.get("links")),
                         Boolean.TRUE.equals(group.get("priced"))))
                 .toList();
-        return new Found(strings(map.get("schemaOrg")), groups, strings(map.get("next")));
+        return new Found(DiscoveryScripts.strings(map.get("schemaOrg")), groups, DiscoveryScripts.strings(map.get("next")));
     }
 
     /**
@@ -72,18 +68,4 @@ final class ProductDiscovery {
         return value instanceof List<?> list ? list : List.of();
     }
 
-    private static List<String> strings(Object value) {
-        return list(value).stream().filter(String.class::isInstance).map(String.class::cast).toList();
-    }
-
-    private static String load(String resource) {
-        try (InputStream in = ProductDiscovery.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " missing from the crawler's resources");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

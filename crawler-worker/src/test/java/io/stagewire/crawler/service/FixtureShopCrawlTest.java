@@ -131,6 +131,20 @@ class FixtureShopCrawlTest {
     }
 
     @Test
+    void findsTheProductsOfAShopGivenByItsRootInItsSitemaps() {
+        RecordingListener listener = new RecordingListener();
+
+        CrawlResult result = crawler.crawl(URI.create(shop + "/"), CrawlOptions.maxProducts(50), () -> false,
+                listener);
+
+        // The product sitemap's group, not the larger group of pages without a price.
+        assertThat(listener.capturedPaths()).containsExactly("/artikel/alpha-1", "/artikel/beta-2",
+                "/artikel/gamma-3", "/artikel/delta-4", "/artikel/epsilon-5");
+        assertThat(result.discovery()).contains(DiscoveryMethod.SITEMAP);
+        assertThat(Hits.onFixtureShop(shop, "/kontakt/")).isZero();
+    }
+
+    @Test
     void findsProductsWithoutSelectorsInSchemaOrgJsonLd() {
         RecordingListener listener = new RecordingListener();
 

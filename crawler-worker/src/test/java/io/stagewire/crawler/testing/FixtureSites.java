@@ -84,6 +84,17 @@ public final class FixtureSites implements AutoCloseable {
             // A product area far taller and wider than any screenshot may be.
             case "/p/tall/" -> html(exchange, "<main data-product style='width:3000px;height:20000px'><h1>Tall product</h1>"
                     + "<p>ART-00002 · 9,99 €</p></main>");
+            // The shop's root shows no products; its sitemap index lists a page sitemap (7 pages, no prices)
+            // and a product sitemap (issue 15).
+            case "/" -> html(exchange, "<h1>Willkommen</h1><p>Unser Sortiment</p><a href='/about/'>Über uns</a>");
+            case "/about/" -> html(exchange, "<main><h1>Über uns</h1><p>Seit 1999 in Köln.</p></main>");
+            case "/sitemap.xml" -> xml(exchange, "<sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+                    + "<sitemap><loc>" + shopUrl() + "/sitemap-pages.xml</loc></sitemap>"
+                    + "<sitemap><loc>" + shopUrl() + "/sitemap-products.xml</loc></sitemap></sitemapindex>");
+            case "/sitemap-pages.xml" -> xml(exchange, urlset("/about/", "/kontakt/", "/impressum/", "/agb/", "/hilfe/",
+                    "/versand/", "/datenschutz/"));
+            case "/sitemap-products.xml" -> xml(exchange, urlset("/artikel/alpha-1", "/artikel/beta-2",
+                    "/artikel/gamma-3", "/artikel/delta-4", "/artikel/epsilon-5"));
             case "/robots.txt" -> respond(exchange, 200, "text/plain",
                     "# The fixture shop keeps crawlers off /private/ and one listing\nUser-agent: *\n"
                             + "Disallow: /private/\nDisallow: /list/closed/\n");
@@ -165,6 +176,18 @@ public final class FixtureSites implements AutoCloseable {
     private static void product(HttpExchange exchange, String name, String extra) throws IOException {
         html(exchange, "<header>Fixture shop</header><main data-product style='width:400px'><h1>" + name
                 + "</h1><p>ART-00001 · 9,99 €</p>" + extra + "</main>");
+    }
+
+    private String urlset(String... paths) {
+        StringBuilder body = new StringBuilder("<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>");
+        for (String path : paths) {
+            body.append("<url><loc>").append(shopUrl()).append(path).append("</loc></url>");
+        }
+        return body.append("</urlset>").toString();
+    }
+
+    private static void xml(HttpExchange exchange, String body) throws IOException {
+        respond(exchange, 200, "application/xml", "<?xml version='1.0' encoding='UTF-8'?>" + body);
     }
 
     private static void html(HttpExchange exchange, String body) throws IOException {
