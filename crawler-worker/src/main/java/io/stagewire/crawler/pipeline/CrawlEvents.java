@@ -40,6 +40,9 @@ final class CrawlEvents {
         data.put("index", screenshot.index());
         data.put("width", screenshot.width());
         data.put("height", screenshot.height());
+        if (screenshot.evidence() != null) {
+            data.set("evidence", StageEventJson.mapper().valueToTree(screenshot.evidence()));
+        }
         return event(CrawlIds.capturedEventId(request.jobId(), screenshot.index()), EventType.SCREENSHOT_CAPTURED, data);
     }
 

@@ -19,6 +19,7 @@ import com.microsoft.playwright.PlaywrightException;
 
 import io.stagewire.crawler.browser.BlockedRequest;
 import io.stagewire.crawler.browser.BrowserTab;
+import io.stagewire.events.work.PageEvidence;
 
 /**
  * One crawl, start to end, on the caller's thread: walk the listing pages, and after each one visit its new
@@ -246,8 +247,10 @@ final class CrawlRun {
             return;
         }
         ProductScreenshot screenshot;
+        PageEvidence evidence;
         try {
             metrics.timeProductLoad(() -> loader.load(tab, product, cancelled));
+            evidence = tab.call(PageEvidenceReader::read).orElse(null);
             screenshot = metrics.timeScreenshot(
                     () -> tab.call(page -> ProductScreenshot.take(page, selectors.productArea(), limits.maxWidth(),
                             limits.maxHeight())));
@@ -269,7 +272,7 @@ final class CrawlRun {
         captured++;
         metrics.countProduct("captured");
         listener.onCaptured(new CapturedProduct(index, product, screenshot.name(), screenshot.png(), size.width(),
-                size.height(), screenshot.scope()));
+                size.height(), screenshot.scope(), evidence));
     }
 
     private void fail(int index, URI product, String reason) {

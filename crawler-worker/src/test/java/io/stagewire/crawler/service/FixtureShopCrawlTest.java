@@ -15,6 +15,7 @@ import io.stagewire.crawler.browser.BlockedRequest;
 import io.stagewire.crawler.testing.Hits;
 import io.stagewire.crawler.testing.RecordingListener;
 import io.stagewire.crawler.testing.TestSites;
+import io.stagewire.events.work.PageEvidence;
 
 /**
  * The crawler against misbehaving pages: internal addresses in subresources and redirects, server errors,
@@ -128,6 +129,12 @@ class FixtureShopCrawlTest {
         assertThat(result.listingPages()).isEqualTo(2);
         assertThat(result.discovery()).contains(DiscoveryMethod.STRUCTURE);
         assertThat(Hits.onFixtureShop(shop, "/kategorie/a/")).isZero();
+        // What each page states beside its screenshot (issue 15, item 2).
+        assertThat(listener.captured).extracting(CapturedProduct::evidence).containsExactly(
+                new PageEvidence("json-ld", "Alpha", "12.99", "EUR", "ART-10001", "4006381333931"),
+                new PageEvidence("microdata", "Beta", "7.49", "EUR", "ART-10002", null),
+                new PageEvidence("meta", "Gamma", "5.00", "EUR", null, null),
+                null, null);
     }
 
     @Test

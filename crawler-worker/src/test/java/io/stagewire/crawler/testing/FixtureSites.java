@@ -115,8 +115,19 @@ public final class FixtureSites implements AutoCloseable {
                     + " \"@type\": \"ItemList\", \"itemListElement\": [{\"@type\": \"ListItem\", \"position\": 1,"
                     + " \"url\": \"/artikel/alpha-1\"}, {\"@type\": \"ListItem\", \"position\": 2,"
                     + " \"item\": \"/artikel/beta-2\"}]}</script><h1>Neu</h1><p>Zwei Artikel</p>");
-            case "/artikel/alpha-1", "/artikel/beta-2", "/artikel/gamma-3", "/artikel/delta-4", "/artikel/epsilon-5" ->
-                    product(exchange, "Artikel " + path, "");
+            // What the pages state besides what they show: JSON-LD, microdata, OpenGraph product tags, nothing.
+            case "/artikel/alpha-1" -> product(exchange, "Artikel " + path, "<script type='application/ld+json'>"
+                    + "{\"@context\": \"https://schema.org\", \"@graph\": [{\"@type\": \"BreadcrumbList\"},"
+                    + " {\"@type\": \"Product\", \"name\": \"Alpha\", \"sku\": \"ART-10001\","
+                    + " \"gtin13\": \"4006381333931\", \"offers\": {\"@type\": \"Offer\", \"price\": \"12.99\","
+                    + " \"priceCurrency\": \"EUR\"}}]}</script>");
+            case "/artikel/beta-2" -> product(exchange, "Artikel " + path, "<div itemscope itemtype='https://schema.org/Product'>"
+                    + "<span itemprop='name'>Beta</span><span itemprop='sku'>ART-10002</span>"
+                    + "<div itemprop='offers' itemscope itemtype='https://schema.org/Offer'>"
+                    + "<span itemprop='price' content='7,49'>7,49 €</span><meta itemprop='priceCurrency' content='EUR'></div></div>");
+            case "/artikel/gamma-3" -> product(exchange, "Artikel " + path, "<meta property='og:title' content='Gamma'>"
+                    + "<meta property='product:price:amount' content='5.00'><meta property='product:price:currency' content='EUR'>");
+            case "/artikel/delta-4", "/artikel/epsilon-5" -> product(exchange, "Artikel " + path, "");
             case "/list/always-500/" -> respond(exchange, 500, "text/plain", "down");
             // Page 1 links to page 2 twice, plus an off-origin product; page 2 repeats a product and links back.
             case "/list/loop/" -> listing(exchange, "/list/loop/2/", "/p/ok/", "/p/second/", "/p/ok/#reviews",
