@@ -30,6 +30,8 @@ public interface CrawlerConfig {
 
     Selectors selectors();
 
+    Robots robots();
+
     /** Bounds on one product screenshot, so a hostile page cannot make one that no worker can hold. */
     Screenshot screenshot();
 
@@ -83,6 +85,19 @@ public interface CrawlerConfig {
 
         @WithDefault("--disable-gpu,--disable-dev-shm-usage,--disable-background-networking,--disable-component-update,--no-first-run,--disable-sync")
         List<String> args();
+    }
+
+    /** Each shop's robots.txt (RFC 9309), read once per crawl before the first page. */
+    interface Robots {
+        /** Honour robots.txt: disallowed listing and product pages are not loaded. */
+        @WithDefault("true")
+        boolean respect();
+
+        /**
+         * {@code host:port} of shops whose robots.txt is not asked: sites the operator crawls as their own
+         * (robots.txt often keeps all bots off a shop's own staging or product pages).
+         */
+        Optional<List<String>> ignoreFor();
     }
 
     interface Retry {

@@ -40,6 +40,9 @@ final class CrawlEvents {
         data.put("index", screenshot.index());
         data.put("width", screenshot.width());
         data.put("height", screenshot.height());
+        if (screenshot.evidence() != null) {
+            data.set("evidence", StageEventJson.mapper().valueToTree(screenshot.evidence()));
+        }
         return event(CrawlIds.capturedEventId(request.jobId(), screenshot.index()), EventType.SCREENSHOT_CAPTURED, data);
     }
 
@@ -48,6 +51,7 @@ final class CrawlEvents {
         data.put("count", count);
         data.put("pages", result.listingPages());
         data.put("durationMs", result.duration().toMillis());
+        result.discovery().ifPresent(method -> data.put("discoveredBy", method.wireName()));
         return event(CrawlIds.endedEventId(request.requestId()), EventType.CRAWL_COMPLETED, data);
     }
 

@@ -51,7 +51,7 @@ final class ScreenshotPublisher implements CrawlListener {
         String fileId = CrawlIds.fileId(request.jobId(), product.index());
         files.insert(fileId, request.userId(), request.jobId(), "product-" + product.index() + ".png", product.png());
         publish(new Screenshot(product.index(), CrawlIds.screenshotId(request.jobId(), product.index()), fileId,
-                product.productUrl(), product.name(), product.width(), product.height()));
+                product.productUrl(), product.name(), product.width(), product.height(), product.evidence()));
     }
 
     @Override
@@ -61,10 +61,10 @@ final class ScreenshotPublisher implements CrawlListener {
         if (header.isEmpty()) {
             return false;
         }
-        // The name was in the lost event only; the OCR worker reads it from the image anyway.
+        // The name and the page's evidence were in the lost event only; the OCR worker reads the image anyway.
         PngSize size = PngSize.of(header.get());
         publish(new Screenshot(index, CrawlIds.screenshotId(request.jobId(), index), fileId, productUrl, null,
-                size.width(), size.height()));
+                size.width(), size.height(), null));
         return true;
     }
 
@@ -83,7 +83,7 @@ final class ScreenshotPublisher implements CrawlListener {
         eventSender.send(events.captured(screenshot));
         ocrSender.send(new OcrRequest(CrawlIds.ocrRequestId(request.jobId(), screenshot.index()), request.jobId(),
                 request.userId(), screenshot.screenshotId(), screenshot.fileId(), request.templateId(),
-                request.priceListId(), false));
+                request.priceListId(), false, screenshot.evidence()));
         screenshots++;
     }
 }

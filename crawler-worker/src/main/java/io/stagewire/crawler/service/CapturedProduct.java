@@ -2,6 +2,8 @@ package io.stagewire.crawler.service;
 
 import java.net.URI;
 
+import io.stagewire.events.work.PageEvidence;
+
 /**
  * One product page, screenshotted.
  *
@@ -13,7 +15,8 @@ import java.net.URI;
  * @param width pixel width of the PNG
  * @param height pixel height of the PNG
  * @param scope whether the PNG shows the product area or the viewport
+ * @param evidence what the page states about the product in machine-readable form; null when nothing
  */
 public record CapturedProduct(int index, URI productUrl, String name, byte[] png, int width, int height,
-        ScreenshotScope scope) {
+        ScreenshotScope scope, PageEvidence evidence) {
 }

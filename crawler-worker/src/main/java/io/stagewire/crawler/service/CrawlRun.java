@@ -7,16 +7,19 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 import org.jboss.logging.Logger;
 
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 
 import io.stagewire.crawler.browser.BlockedRequest;
 import io.stagewire.crawler.browser.BrowserTab;
+import io.stagewire.events.work.PageEvidence;
 
 /**
  * One crawl, start to end, on the caller's thread: walk the listing pages, and after each one visit its new
@@ -37,6 +40,8 @@ final class CrawlRun {
     private final CrawlListener listener;
     private final CrawlMetrics metrics;
     private final CrawlerConfig.Screenshot limits;
+    private final CrawlerConfig.Robots robotsPolicy;
+    private RobotsTxt robots = RobotsTxt.allowAll();
 
     private final Set<URI> visitedListingPages = new HashSet<>();
     private final Set<URI> seenProducts = new HashSet<>();
@@ -47,11 +52,15 @@ final class CrawlRun {
     private int failed;
     private int skipped;
     private String incompleteReason;
+    /** Decided on the first listing page that has product links; later pages are read the same way. */
+    private DiscoveryMethod discoveredBy;
+    private String discoveredGroupKey;
 
     CrawlRun(URI shopUrl, CrawlOptions options, CrawlSelectors selectors, int maxListingPages, BrowserTab tab,
             PageLoader loader, BooleanSupplier cancelled, CrawlListener listener, CrawlMetrics metrics,
-            CrawlerConfig.Screenshot limits) {
+            CrawlerConfig.Screenshot limits, CrawlerConfig.Robots robotsPolicy) {
         this.limits = limits;
+        this.robotsPolicy = robotsPolicy;
         this.shopUrl = shopUrl;
         this.maxProducts = options.maxProducts();
         this.maxListingPages = maxListingPages;
@@ -74,10 +83,14 @@ final class CrawlRun {
             reportBlockedRequests();
         }
         return new CrawlResult(captured, failed, skipped, listingPages, wasCancelled, incompleteReason,
-                Duration.ofNanos(System.nanoTime() - started));
+                Duration.ofNanos(System.nanoTime() - started), discoveredBy);
     }
 
     private void walkListingPages() {
+        robots = readRobotsTxt();
+        if (!robots.allows(shopUrl)) {
+            throw new CrawlFailedException("the shop's robots.txt disallows crawling " + shopUrl);
+        }
         URI next = shopUrl;
         while (next != null && nextIndex < maxProducts) {
             if (listingPages == maxListingPages) {
@@ -99,11 +112,24 @@ final class CrawlRun {
             }
             visitedListingPages.add(next);
             listingPages++;
+            if (listingPages == 1 && mayUseSitemaps()) {
+                List<URI> fromSitemaps = new SitemapDiscovery(loader, tab, cancelled, this::crawlable)
+                        .products(shopUrl, robots.sitemaps());
+                reportBlockedRequests();
+                if (!fromSitemaps.isEmpty()) {
+                    discoveredBy = DiscoveryMethod.SITEMAP;
+                    links = new ListingLinks(fromSitemaps.stream().map(URI::toString).toList(), List.of());
+                }
+            }
             next = links.nextPages().stream()
                     .flatMap(href -> sameOriginUrl(href).stream())
                     .filter(url -> !visitedListingPages.contains(url))
                     .findFirst()
                     .orElse(null);
+            if (next != null && !robots.allows(next)) {
+                incompleteReason = "the next listing page " + next + " is disallowed by the shop's robots.txt";
+                next = null;
+            }
             Set<URI> newProducts = new LinkedHashSet<>();
             links.products().forEach(href -> sameOriginUrl(href)
                     .filter(url -> !seenProducts.contains(url))
@@ -118,8 +144,40 @@ final class CrawlRun {
         }
         if (seenProducts.isEmpty() && listingPages > 0) {
             throw new CrawlFailedException("no product links found on " + shopUrl + " (selectors tried: "
-                    + String.join(" | ", selectors.productLink()) + ")");
+                    + String.join(" | ", selectors.productLink())
+                    + (selectors.productLinkGiven() ? ")" : "; no schema.org Product markup and no group of similar links with prices)"));
         }
+    }
+
+    /**
+     * The shop's robots.txt, through the same guarded browser as every page. Missing (4xx) or refused by the
+     * guard: no rules. Unreachable after the retries (5xx, timeouts): RFC 9309 says assume everything is
+     * disallowed, so the crawl fails and says why.
+     */
+    private RobotsTxt readRobotsTxt() {
+        if (!robotsPolicy.respect()
+                || robotsPolicy.ignoreFor().orElse(List.of()).contains(shopUrl.getHost() + ":" + port(shopUrl))) {
+            return RobotsTxt.allowAll();
+        }
+        URI robotsUrl = shopUrl.resolve("/robots.txt");
+        try {
+            loader.load(tab, robotsUrl, cancelled);
+        } catch (PageLoadException e) {
+            if (e.retryable()) {
+                throw new CrawlFailedException("the shop's robots.txt (" + robotsUrl + ") could not be read: "
+                        + e.reason() + "; RFC 9309 asks crawlers to stay away until it can", e);
+            }
+            return RobotsTxt.allowAll();
+        } finally {
+            reportBlockedRequests();
+        }
+        String text = tab.call(page -> String.valueOf(page.evaluate(
+                "max => (document.body ? document.body.innerText : '').slice(0, max)", RobotsTxt.MAX_CHARS)));
+        return RobotsTxt.parse(text);
+    }
+
+    private static int port(URI url) {
+        return url.getPort() >= 0 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
     }
 
     private ListingLinks loadListingPage(URI url) {
@@ -130,10 +188,52 @@ final class CrawlRun {
         }
         visitedListingPages.add(landed);
         try {
-            return tab.call(page -> ListingLinks.read(page, selectors));
+            return tab.call(this::readLinks);
         } catch (PlaywrightException e) {
             throw PageLoadException.permanent(url, "reading its links failed: " + BrowserErrors.summary(e));
         }
+    }
+
+    /**
+     * A shop's sitemaps list all its products, so they are read only when the user gave the shop itself (its
+     * root), not a category, and neither the job's nor the default selectors found product links.
+     */
+    private boolean mayUseSitemaps() {
+        String path = shopUrl.getRawPath();
+        return !selectors.productLinkGiven() && discoveredBy != DiscoveryMethod.SELECTORS
+                && (path == null || path.isEmpty() || path.equals("/")) && shopUrl.getRawQuery() == null;
+    }
+
+    private boolean crawlable(URI url) {
+        return origin.contains(url) && robots.allows(url);
+    }
+
+    /**
+     * The selectors first; when they find no product link on a shop that was not crawled by selectors so far,
+     * and the job gave none of its own, the page is searched for products (ProductDiscovery).
+     */
+    private ListingLinks readLinks(Page page) {
+        ListingLinks bySelectors = ListingLinks.read(page, selectors);
+        boolean selectorsWork = discoveredBy == null || discoveredBy == DiscoveryMethod.SELECTORS;
+        if (selectorsWork && !bySelectors.products().isEmpty()) {
+            discoveredBy = DiscoveryMethod.SELECTORS;
+            return bySelectors;
+        }
+        if (selectors.productLinkGiven() || discoveredBy == DiscoveryMethod.SELECTORS) {
+            return bySelectors;
+        }
+        ProductDiscovery.Found found = ProductDiscovery.read(page);
+        List<String> nextPages = bySelectors.nextPages().isEmpty() ? found.nextPages() : bySelectors.nextPages();
+        Optional<ProductDiscovery.Choice> choice = ProductDiscovery.choose(found, discoveredGroupKey);
+        if (choice.isEmpty()) {
+            return new ListingLinks(List.of(), nextPages);
+        }
+        if (discoveredBy == null) {
+            discoveredBy = choice.get().method();
+            discoveredGroupKey = choice.get().groupKey();
+            LOG.debugf("crawl of %s: product links found by %s", shopUrl, discoveredBy.wireName());
+        }
+        return new ListingLinks(choice.get().links(), nextPages);
     }
 
     private void visitProduct(int index, URI product) {
@@ -142,9 +242,15 @@ final class CrawlRun {
             metrics.countProduct("skipped");
             return;
         }
+        if (!robots.allows(product)) {
+            fail(index, product, "disallowed by the shop's robots.txt");
+            return;
+        }
         ProductScreenshot screenshot;
+        PageEvidence evidence;
         try {
             metrics.timeProductLoad(() -> loader.load(tab, product, cancelled));
+            evidence = tab.call(PageEvidenceReader::read).orElse(null);
             screenshot = metrics.timeScreenshot(
                     () -> tab.call(page -> ProductScreenshot.take(page, selectors.productArea(), limits.maxWidth(),
                             limits.maxHeight())));
@@ -166,7 +272,7 @@ final class CrawlRun {
         captured++;
         metrics.countProduct("captured");
         listener.onCaptured(new CapturedProduct(index, product, screenshot.name(), screenshot.png(), size.width(),
-                size.height(), screenshot.scope()));
+                size.height(), screenshot.scope(), evidence));
     }
 
     private void fail(int index, URI product, String reason) {

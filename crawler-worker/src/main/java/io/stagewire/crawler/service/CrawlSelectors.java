@@ -7,14 +7,21 @@ import com.microsoft.playwright.PlaywrightException;
 
 import io.stagewire.crawler.CrawlerConfig;
 
-/** The selectors one crawl tries, in order: the job's own, or else the configured defaults. */
-record CrawlSelectors(List<String> productLink, List<String> nextPage, List<String> productArea) {
+/**
+ * The selectors one crawl tries, in order: the job's own, or else the configured defaults.
+ *
+ * @param productLinkGiven the job brought its own product-link selector: an override, so no discovery
+ *        (ProductDiscovery) when it finds nothing
+ */
+record CrawlSelectors(List<String> productLink, List<String> nextPage, List<String> productArea,
+        boolean productLinkGiven) {
 
     static CrawlSelectors of(CrawlOptions options, CrawlerConfig.Selectors defaults) {
         return new CrawlSelectors(
                 options.productLinkSelector() != null ? List.of(options.productLinkSelector()) : defaults.productLink(),
                 options.nextPageSelector() != null ? List.of(options.nextPageSelector()) : defaults.nextPage(),
-                options.productAreaSelector() != null ? List.of(options.productAreaSelector()) : defaults.productArea());
+                options.productAreaSelector() != null ? List.of(options.productAreaSelector()) : defaults.productArea(),
+                options.productLinkSelector() != null);
     }
 
     /** Fails the crawl on a selector Playwright cannot parse, before it fails every page one by one. */

@@ -66,7 +66,7 @@ public class ShopCrawler {
         int pageCap = Math.min(maxListingPages, config.maxListingPages());
         try (BrowserTab tab = openTab()) {
             return new CrawlRun(shopUrl, options, selectors, pageCap, tab, loader, cancelled,
-                    listener, metrics, config.screenshot()).run();
+                    listener, metrics, config.screenshot(), config.robots()).run();
         } catch (BrowserInterruptedException e) {
             throw new CrawlFailedException("crawl interrupted", e);
         } catch (PlaywrightException e) {

@@ -91,6 +91,7 @@ class CrawlRequestPipelineTest {
             assertThat(e.userId()).isEqualTo(USER);
         });
         assertThat(events.getLast().field("count").asInt()).isEqualTo(3);
+        assertThat(events.getLast().field("discoveredBy").asText()).isEqualTo("selectors");
         List<StageEvent> captured = events.subList(1, 4);
         assertThat(captured).extracting(e -> e.field("index").asInt()).containsExactly(0, 1, 2);
         assertThat(captured).allSatisfy(e -> {

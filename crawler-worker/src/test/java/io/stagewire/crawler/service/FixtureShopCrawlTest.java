@@ -15,6 +15,7 @@ import io.stagewire.crawler.browser.BlockedRequest;
 import io.stagewire.crawler.testing.Hits;
 import io.stagewire.crawler.testing.RecordingListener;
 import io.stagewire.crawler.testing.TestSites;
+import io.stagewire.events.work.PageEvidence;
 
 /**
  * The crawler against misbehaving pages: internal addresses in subresources and redirects, server errors,
@@ -116,10 +117,85 @@ class FixtureShopCrawlTest {
     }
 
     @Test
+    void findsProductsWithoutSelectorsByThePageStructureAndPagesOnByItsPager() {
+        RecordingListener listener = new RecordingListener();
+
+        CrawlResult result = crawler.crawl(URI.create(shop + "/other/"), CrawlOptions.maxProducts(50), () -> false,
+                listener);
+
+        // The priced article cards, not the larger group of category links, the navigation or the footer.
+        assertThat(listener.capturedPaths()).containsExactly("/artikel/alpha-1", "/artikel/beta-2",
+                "/artikel/gamma-3", "/artikel/delta-4", "/artikel/epsilon-5");
+        assertThat(result.listingPages()).isEqualTo(2);
+        assertThat(result.discovery()).contains(DiscoveryMethod.STRUCTURE);
+        assertThat(Hits.onFixtureShop(shop, "/kategorie/a/")).isZero();
+        // What each page states beside its screenshot (issue 15, item 2).
+        assertThat(listener.captured).extracting(CapturedProduct::evidence).containsExactly(
+                new PageEvidence("json-ld", "Alpha", "12.99", "EUR", "ART-10001", "4006381333931"),
+                new PageEvidence("microdata", "Beta", "7.49", "EUR", "ART-10002", null),
+                new PageEvidence("meta", "Gamma", "5.00", "EUR", null, null),
+                null, null);
+    }
+
+    @Test
+    void findsTheProductsOfAShopGivenByItsRootInItsSitemaps() {
+        RecordingListener listener = new RecordingListener();
+
+        CrawlResult result = crawler.crawl(URI.create(shop + "/"), CrawlOptions.maxProducts(50), () -> false,
+                listener);
+
+        // The product sitemap's group, not the larger group of pages without a price.
+        assertThat(listener.capturedPaths()).containsExactly("/artikel/alpha-1", "/artikel/beta-2",
+                "/artikel/gamma-3", "/artikel/delta-4", "/artikel/epsilon-5");
+        assertThat(result.discovery()).contains(DiscoveryMethod.SITEMAP);
+        assertThat(Hits.onFixtureShop(shop, "/kontakt/")).isZero();
+    }
+
+    @Test
+    void findsProductsWithoutSelectorsInSchemaOrgJsonLd() {
+        RecordingListener listener = new RecordingListener();
+
+        CrawlResult result = crawler.crawl(URI.create(shop + "/jsonld/"), CrawlOptions.maxProducts(50), () -> false,
+                listener);
+
+        assertThat(listener.capturedPaths()).containsExactly("/artikel/alpha-1", "/artikel/beta-2");
+        assertThat(result.discovery()).contains(DiscoveryMethod.SCHEMA_ORG);
+    }
+
+    @Test
+    void honoursTheShopsRobotsTxt() {
+        RecordingListener listener = crawl("/list/robots/");
+
+        assertThat(listener.capturedPaths()).containsExactly("/p/ok/");
+        assertThat(listener.failures).singleElement().satisfies(failure -> {
+            assertThat(failure.productUrl().getPath()).isEqualTo("/private/p/");
+            assertThat(failure.reason()).isEqualTo("disallowed by the shop's robots.txt");
+        });
+        assertThat(Hits.onFixtureShop(shop, "/private/p/")).isZero();
+        assertThat(Hits.onFixtureShop(shop, "/robots.txt")).isPositive();
+
+        assertThatThrownBy(() -> crawl("/list/closed/"))
+                .isInstanceOf(CrawlFailedException.class)
+                .hasMessage("the shop's robots.txt disallows crawling " + shop + "/list/closed/");
+        assertThat(Hits.onFixtureShop(shop, "/list/closed/")).isZero();
+    }
+
+    @Test
+    void aSelectorOfTheJobIsAnOverrideNotAHint() {
+        CrawlOptions options = new CrawlOptions(10, "a.no-such-class", null, null);
+
+        assertThatThrownBy(() -> crawler.crawl(URI.create(shop + "/other/"), options, () -> false,
+                new RecordingListener()))
+                .isInstanceOf(CrawlFailedException.class)
+                .hasMessage("no product links found on " + shop + "/other/ (selectors tried: a.no-such-class)");
+    }
+
+    @Test
     void failsTheCrawlWhenNoProductLinksAreFound() {
         assertThatThrownBy(() -> crawl("/list/none/"))
                 .isInstanceOf(CrawlFailedException.class)
-                .hasMessageStartingWith("no product links found on " + shop + "/list/none/ (selectors tried: a.product-link | ");
+                .hasMessageStartingWith("no product links found on " + shop + "/list/none/ (selectors tried: a.product-link | ")
+                .hasMessageEndingWith("; no schema.org Product markup and no group of similar links with prices)");
     }
 
     private RecordingListener crawl(String path) {

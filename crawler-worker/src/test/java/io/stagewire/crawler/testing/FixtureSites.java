@@ -84,7 +84,50 @@ public final class FixtureSites implements AutoCloseable {
             // A product area far taller and wider than any screenshot may be.
             case "/p/tall/" -> html(exchange, "<main data-product style='width:3000px;height:20000px'><h1>Tall product</h1>"
                     + "<p>ART-00002 · 9,99 €</p></main>");
+            // The shop's root shows no products; its sitemap index lists a page sitemap (7 pages, no prices)
+            // and a product sitemap (issue 15).
+            case "/" -> html(exchange, "<h1>Willkommen</h1><p>Unser Sortiment</p><a href='/about/'>Über uns</a>");
+            case "/about/" -> html(exchange, "<main><h1>Über uns</h1><p>Seit 1999 in Köln.</p></main>");
+            case "/sitemap.xml" -> xml(exchange, "<sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+                    + "<sitemap><loc>" + shopUrl() + "/sitemap-pages.xml</loc></sitemap>"
+                    + "<sitemap><loc>" + shopUrl() + "/sitemap-products.xml</loc></sitemap></sitemapindex>");
+            case "/sitemap-pages.xml" -> xml(exchange, urlset("/about/", "/kontakt/", "/impressum/", "/agb/", "/hilfe/",
+                    "/versand/", "/datenschutz/"));
+            case "/sitemap-products.xml" -> xml(exchange, urlset("/artikel/alpha-1", "/artikel/beta-2",
+                    "/artikel/gamma-3", "/artikel/delta-4", "/artikel/epsilon-5"));
+            case "/robots.txt" -> respond(exchange, 200, "text/plain",
+                    "# The fixture shop keeps crawlers off /private/ and one listing\nUser-agent: *\n"
+                            + "Disallow: /private/\nDisallow: /list/closed/\n");
+            case "/list/robots/" -> listing(exchange, null, "/private/p/", "/p/ok/");
+            case "/list/closed/" -> listing(exchange, null, "/p/ok/");
             case "/list/none/" -> html(exchange, "<h1>Nothing here</h1><a href='/about/'>About</a>");
+            // No selector fits: products are <article> cards with prices among unpriced category links, navigation
+            // and a footer; page 1 leads on by a "Weiter" link and a page number (issue 15).
+            case "/other/" -> html(exchange, OTHER_CHROME + "<ul class='cats'><li><a href='/kategorie/a/'>A</a></li>"
+                    + "<li><a href='/kategorie/b/'>B</a></li><li><a href='/kategorie/c/'>C</a></li>"
+                    + "<li><a href='/kategorie/d/'>D</a></li></ul><section>" + article("alpha-1", "12,99 €")
+                    + article("beta-2", "statt 9,99 € jetzt 7,49 €") + article("gamma-3", "EUR 5,-") + "</section>"
+                    + "<div class='pager'><a href='/other/page/2/'>2</a> <a href='/other/page/2/'>Weiter</a></div>");
+            case "/other/page/2/" -> html(exchange, OTHER_CHROME + "<section>" + article("delta-4", "1.234,56 €")
+                    + article("epsilon-5", "€ 3,20") + "</section><div class='pager'><a href='/other/'>1</a></div>");
+            // Products only in JSON-LD: an ItemList of ListItems, one by URL and one by item.
+            case "/jsonld/" -> html(exchange, "<script type='application/ld+json'>{\"@context\": \"https://schema.org\","
+                    + " \"@type\": \"ItemList\", \"itemListElement\": [{\"@type\": \"ListItem\", \"position\": 1,"
+                    + " \"url\": \"/artikel/alpha-1\"}, {\"@type\": \"ListItem\", \"position\": 2,"
+                    + " \"item\": \"/artikel/beta-2\"}]}</script><h1>Neu</h1><p>Zwei Artikel</p>");
+            // What the pages state besides what they show: JSON-LD, microdata, OpenGraph product tags, nothing.
+            case "/artikel/alpha-1" -> product(exchange, "Artikel " + path, "<script type='application/ld+json'>"
+                    + "{\"@context\": \"https://schema.org\", \"@graph\": [{\"@type\": \"BreadcrumbList\"},"
+                    + " {\"@type\": \"Product\", \"name\": \"Alpha\", \"sku\": \"ART-10001\","
+                    + " \"gtin13\": \"4006381333931\", \"offers\": {\"@type\": \"Offer\", \"price\": \"12.99\","
+                    + " \"priceCurrency\": \"EUR\"}}]}</script>");
+            case "/artikel/beta-2" -> product(exchange, "Artikel " + path, "<div itemscope itemtype='https://schema.org/Product'>"
+                    + "<span itemprop='name'>Beta</span><span itemprop='sku'>ART-10002</span>"
+                    + "<div itemprop='offers' itemscope itemtype='https://schema.org/Offer'>"
+                    + "<span itemprop='price' content='7,49'>7,49 €</span><meta itemprop='priceCurrency' content='EUR'></div></div>");
+            case "/artikel/gamma-3" -> product(exchange, "Artikel " + path, "<meta property='og:title' content='Gamma'>"
+                    + "<meta property='product:price:amount' content='5.00'><meta property='product:price:currency' content='EUR'>");
+            case "/artikel/delta-4", "/artikel/epsilon-5" -> product(exchange, "Artikel " + path, "");
             case "/list/always-500/" -> respond(exchange, 500, "text/plain", "down");
             // Page 1 links to page 2 twice, plus an off-origin product; page 2 repeats a product and links back.
             case "/list/loop/" -> listing(exchange, "/list/loop/2/", "/p/ok/", "/p/second/", "/p/ok/#reviews",
@@ -118,6 +161,15 @@ public final class FixtureSites implements AutoCloseable {
         }
     }
 
+    private static final String OTHER_CHROME = "<header><a href='/'>Home</a><a href='/konto/'>Konto</a></header>"
+            + "<nav><a href='/about/'>About</a><a href='/kontakt/'>Kontakt</a></nav>"
+            + "<footer><a href='/impressum/'>Impressum</a><a href='/agb/'>AGB</a></footer>";
+
+    private static String article(String slug, String price) {
+        return "<article class='tile'><a href='/artikel/" + slug + "'><img alt='' width=10 height=10>" + slug
+                + "</a><p>" + price + "</p></article>";
+    }
+
     private static void listing(HttpExchange exchange, String next, String... products) throws IOException {
         StringBuilder body = new StringBuilder("<h1>Listing</h1><ul>");
         for (String product : products) {
@@ -135,6 +187,18 @@ public final class FixtureSites implements AutoCloseable {
     private static void product(HttpExchange exchange, String name, String extra) throws IOException {
         html(exchange, "<header>Fixture shop</header><main data-product style='width:400px'><h1>" + name
                 + "</h1><p>ART-00001 · 9,99 €</p>" + extra + "</main>");
+    }
+
+    private String urlset(String... paths) {
+        StringBuilder body = new StringBuilder("<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>");
+        for (String path : paths) {
+            body.append("<url><loc>").append(shopUrl()).append(path).append("</loc></url>");
+        }
+        return body.append("</urlset>").toString();
+    }
+
+    private static void xml(HttpExchange exchange, String body) throws IOException {
+        respond(exchange, 200, "application/xml", "<?xml version='1.0' encoding='UTF-8'?>" + body);
     }
 
     private static void html(HttpExchange exchange, String body) throws IOException {

@@ -2,6 +2,7 @@ package io.stagewire.ocr.pipeline;
 
 import java.time.OffsetDateTime;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.stagewire.events.EventType;
@@ -10,6 +11,7 @@ import io.stagewire.events.StageEventJson;
 import io.stagewire.events.work.OcrRequest;
 import io.stagewire.ocr.service.FieldConfidence;
 import io.stagewire.ocr.service.OcrResult;
+import io.stagewire.ocr.service.PageEvidenceCheck;
 import io.stagewire.ocr.service.ProductFields;
 
 /**
@@ -37,8 +39,9 @@ final class OcrEvents {
         return event(ids.startedEvent(), EventType.OCR_STARTED, item());
     }
 
-    StageEvent completed(OcrResult result) {
-        ProductFields fields = result.fields();
+    /** The fields as checked against the page's evidence, with the evidence and what disagreed (issue 15). */
+    StageEvent completed(OcrResult result, PageEvidenceCheck.Checked checked) {
+        ProductFields fields = checked.fields();
         FieldConfidence confidence = fields.confidence();
         ObjectNode data = item()
                 .put("ocrResultId", ids.ocrResult())
@@ -53,6 +56,14 @@ final class OcrEvents {
                 .put("name", confidence.name())
                 .put("price", confidence.price())
                 .put("ean", confidence.ean());
+        if (checked.evidence() != null) {
+            data.set("evidence", StageEventJson.mapper().valueToTree(checked.evidence()));
+            ArrayNode disagreements = data.putArray("disagreements");
+            checked.disagreements().forEach(d -> disagreements.addObject()
+                    .put("field", d.field()).put("read", clip(d.read(), NAME_CHARS)).put("stated", clip(d.stated(), NAME_CHARS)));
+            ArrayNode filled = data.putArray("filledFromPage");
+            checked.filledFromPage().forEach(filled::add);
+        }
         return event(ids.endedEvent(), EventType.OCR_COMPLETED, data);
     }
 

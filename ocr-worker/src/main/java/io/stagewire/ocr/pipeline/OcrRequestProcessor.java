@@ -21,6 +21,7 @@ import io.stagewire.worker.persistence.JobOwnership.OwnedJob;
 import io.stagewire.ocr.persistence.ScreenshotFiles;
 import io.stagewire.ocr.service.OcrResult;
 import io.stagewire.ocr.service.OcrService;
+import io.stagewire.ocr.service.PageEvidenceCheck;
 import io.stagewire.ocr.service.ProductFields;
 
 /**
@@ -88,9 +89,10 @@ public class OcrRequestProcessor {
             eventSender.send(events.failed("the OCR engine failed on this screenshot: " + e));
             return;
         }
-        eventSender.send(events.completed(result));
+        PageEvidenceCheck.Checked checked = PageEvidenceCheck.check(result.fields(), request.evidence());
+        eventSender.send(events.completed(result, checked));
         if (!request.ocrOnly()) {
-            labelSender.send(labelRequest(request, ids, result.fields()));
+            labelSender.send(labelRequest(request, ids, checked.fields()));
         }
     }
 

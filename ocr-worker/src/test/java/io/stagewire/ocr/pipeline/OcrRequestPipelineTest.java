@@ -2,6 +2,7 @@ package io.stagewire.ocr.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -27,6 +28,7 @@ import io.stagewire.events.StageEventCodec;
 import io.stagewire.events.Topics;
 import io.stagewire.events.work.LabelRequest;
 import io.stagewire.events.work.OcrRequest;
+import io.stagewire.events.work.PageEvidence;
 import io.stagewire.events.work.WorkMessages;
 import io.stagewire.ocr.DemoShopScreenshots;
 import io.stagewire.ocr.DemoShopScreenshots.Screenshot;
@@ -249,6 +251,29 @@ class OcrRequestPipelineTest {
         assertThat(new String(deadLetter.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8))
                 .contains("not a OcrRequest");
         assertThat(events(records, jobId).getLast().type()).isEqualTo(EventType.OCR_COMPLETED);
+    }
+
+    @Test
+    void checksTheReadingAgainstWhatThePageStatesAndKeepsTheReading() {
+        String jobId = jobs.create(USER, "processing");
+        OcrRequest plain = request(jobId, jobs.storeScreenshot(USER, jobId, SPEAKER.png()), false);
+        // The page states the article number as read and another price: the price disagrees, the label keeps the read one.
+        OcrRequest withEvidence = new OcrRequest(plain.requestId(), plain.jobId(), plain.userId(), plain.screenshotId(),
+                plain.fileId(), plain.templateId(), plain.priceListId(), false,
+                new PageEvidence("json-ld", null, "0.01", "EUR", SPEAKER.article(), null));
+
+        producer.send(WorkMessages.toRecord(withEvidence));
+        watcher.awaitUntil(seen -> ended(seen, jobId) == 1 && labelRequests(seen, jobId).size() == 1, TIMEOUT);
+
+        List<ConsumerRecord<String, byte[]>> records = watcher.drain(QUIET);
+        StageEvent completed = events(records, jobId).getLast();
+        assertThat(completed.field("evidence").path("source").asText()).isEqualTo("json-ld");
+        assertThat(completed.field("disagreements")).singleElement().satisfies(d -> {
+            assertThat(d.path("field").asText()).isEqualTo("price");
+            assertThat(d.path("stated").asText()).isEqualTo("0.01");
+            assertThat(new BigDecimal(d.path("read").asText())).isEqualByComparingTo(SPEAKER.price());
+        });
+        assertThat(labelRequests(records, jobId).getFirst().price()).isEqualByComparingTo(SPEAKER.price());
     }
 
     @Test

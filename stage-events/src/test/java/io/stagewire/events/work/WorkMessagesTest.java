@@ -38,6 +38,28 @@ class WorkMessagesTest {
     }
 
     @Test
+    void ocrRequestCarriesThePagesEvidenceAndReadsWithoutIt() {
+        OcrRequest sent = new OcrRequest("r3", "job-1", "bob", "s-1", "f-1", "default", null, false,
+                new PageEvidence("json-ld", "Tea", "97.26", "EUR", "ART-77318", "4006381333931"));
+
+        assertThat(WorkMessages.read(WorkMessages.toJson(sent), OcrRequest.class)).isEqualTo(sent);
+
+        byte[] older = "{\"requestId\":\"r\",\"jobId\":\"j\",\"userId\":\"u\",\"screenshotId\":\"s\",\"fileId\":\"f\"}"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(WorkMessages.read(older, OcrRequest.class).evidence()).isNull();
+    }
+
+    @Test
+    void pageEvidenceIsCutAndBlankIsAbsent() {
+        PageEvidence evidence = new PageEvidence("meta", " ", "x".repeat(500), null, "  SKU-1 ", null);
+
+        assertThat(evidence.name()).isNull();
+        assertThat(evidence.price()).hasSize(PageEvidence.MAX_CHARS);
+        assertThat(evidence.sku()).isEqualTo("SKU-1");
+        assertThat(new PageEvidence("meta", null, null, null, null, null).isEmpty()).isTrue();
+    }
+
+    @Test
     void unknownFieldsAreIgnoredAndMissingIdsRejected() {
         byte[] newer = "{\"requestId\":\"r\",\"jobId\":\"j\",\"userId\":\"u\",\"screenshotId\":\"s\",\"fileId\":\"f\",\"ocrOnly\":true,\"later\":1}"
                 .getBytes(StandardCharsets.UTF_8);
