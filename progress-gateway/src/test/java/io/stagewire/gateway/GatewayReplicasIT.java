@@ -37,6 +37,7 @@ class GatewayReplicasIT {
     private static final int PORT_C = 18092;
     private static final int PORT_D = 18093;
     private static final int PORT_E = 18094;
+    private static final int PORT_F = 18096;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JobApiDouble JOB_API = new JobApiDouble();
     private static String jobApiUrl;
@@ -196,6 +197,82 @@ class GatewayReplicasIT {
             assertThat(replicaE.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         } finally {
             replicaE.destroyForcibly();
+        }
+    }
+
+    @Test
+    void rollingRestartMidStreamEveryClientResumesOnTheOtherReplicaExactlyOnce() throws Exception {
+        // issue 13, item 8: clients on replica F, events flowing, F gets SIGTERM (a rolling update); every client
+        // is told 1012, reconnects to replica B with since = its last position and ends with every event of its
+        // job exactly once, in order.
+        String bob = Jwt.sub(Tokens.accessToken("bob"));
+        List<String> jobs = List.of(Events.newJobId(), Events.newJobId());
+        jobs.forEach(job -> JobApiDouble.putJob(job, bob, "running", null));
+        Map<String, List<String>> sent = Map.of(jobs.get(0), Collections.synchronizedList(new ArrayList<>()),
+                jobs.get(1), Collections.synchronizedList(new ArrayList<>()));
+        int perJob = 150;
+        int clientCount = 20;
+        Process replicaF = start("f", PORT_F, Map.of("stagewire.gateway.dead-letter-writer", "false"));
+        List<WsClient> clients = new ArrayList<>();
+        try {
+            awaitReady(PORT_F, replicaF);
+            for (int i = 0; i < clientCount; i++) {
+                clients.add(subscribe(PORT_F, jobs.get(i % 2)));
+            }
+            CompletableFuture<Void> producing = CompletableFuture.runAsync(() -> {
+                for (int i = 0; i < perJob; i++) {
+                    for (String job : jobs) {
+                        sent.get(job).add(Events.notification(job, bob, "rolling " + i).id());
+                    }
+                    pause(15);
+                }
+            });
+            List<List<String>> received = new ArrayList<>();
+            List<String> positions = new ArrayList<>();
+            for (int i = 0; i < clientCount; i++) {
+                List<JsonNode> first = clients.get(i).events("job:" + jobs.get(i % 2), 10, WAIT);
+                received.add(new ArrayList<>(ids(first)));
+                positions.add(first.getLast().path("position").asText());
+            }
+            CompletableFuture<Long> exited = replicaF.onExit().thenApply(process -> System.nanoTime());
+            long sigterm = System.nanoTime();
+            replicaF.destroy(); // SIGTERM, as the kubelet sends it
+            long lastReconnect = 0;
+            for (int i = 0; i < clientCount; i++) {
+                WsClient client = clients.get(i);
+                String channel = "job:" + jobs.get(i % 2);
+                assertThat(client.awaitClose(WAIT)).as("client %d close code", i).isEqualTo(1012);
+                // Everything written before the close counts; the client resumes after the last of it.
+                for (JsonNode frame : client.drain(Duration.ofMillis(50))) {
+                    if (channel.equals(frame.path("channel").asText()) && frame.has("id") && frame.has("data")) {
+                        received.get(i).add(frame.path("id").asText());
+                        positions.set(i, frame.path("position").asText());
+                    }
+                }
+                client.close();
+                WsClient moved = WsClient.connect(ws(PORT_B), Tokens.accessToken("bob"));
+                clients.set(i, moved);
+                moved.subscribe(channel, positions.get(i));
+                JsonNode ok = moved.next(WAIT);
+                assertThat(ok.path("type").asText()).isEqualTo("subscribed");
+                assertThat(ok.path("recovered").asBoolean()).isTrue();
+                lastReconnect = System.nanoTime();
+            }
+            producing.get();
+            for (int i = 0; i < clientCount; i++) {
+                String job = jobs.get(i % 2);
+                int missing = perJob - received.get(i).size();
+                received.get(i).addAll(ids(clients.get(i).events("job:" + job, missing, WAIT)));
+                assertThat(clients.get(i).drain(Duration.ofMillis(200))).as("client %d: nothing twice", i).isEmpty();
+                assertThat(received.get(i)).as("client %d", i).containsExactlyElementsOf(sent.get(job));
+            }
+            assertThat(replicaF.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            System.out.printf("rolling restart: %d clients resumed on the other replica %.1f s after SIGTERM;"
+                    + " the stopped replica exited %.1f s after SIGTERM%n", clientCount,
+                    (lastReconnect - sigterm) / 1e9, (exited.get() - sigterm) / 1e9);
+        } finally {
+            clients.forEach(WsClient::close);
+            replicaF.destroyForcibly();
         }
     }
 

@@ -52,6 +52,11 @@ public final class StageEventCodec {
         return decode(record.key(), record.headers(), record.value(), record.timestamp());
     }
 
+    /** The record's event when it is a valid one; for readers that skip the rest (tools, tests). */
+    public static java.util.Optional<StageEvent> validEvent(ConsumerRecord<String, byte[]> record) {
+        return decode(record) instanceof Decoded.Valid valid ? java.util.Optional.of(valid.event()) : java.util.Optional.empty();
+    }
+
     /**
      * Decodes one record of job.events.
      *

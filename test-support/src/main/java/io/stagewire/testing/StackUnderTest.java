@@ -14,6 +14,15 @@ public final class StackUnderTest {
         return env("STAGEWIRE_OIDC_URL", "http://localhost:8180/realms/stagewire");
     }
 
+    /** The test database ({@code stagewire_test}, as ./stagewire test prepares it) for tests outside Quarkus. */
+    public static javax.sql.DataSource testDatabase() {
+        org.postgresql.ds.PGSimpleDataSource db = new org.postgresql.ds.PGSimpleDataSource();
+        db.setURL("jdbc:postgresql://127.0.0.1:5432/" + env("_TEST_STAGEWIRE_PG_DATABASE", "stagewire_test"));
+        db.setUser(env("QUARKUS_DATASOURCE_USERNAME", "postgres"));
+        db.setPassword(env("QUARKUS_DATASOURCE_PASSWORD", ""));
+        return db;
+    }
+
     private static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
