@@ -41,7 +41,9 @@ class BadInputTest extends GatewayTest {
                 assertError(client, "{\"op\":\"subscribe\",\"channel\":\"user:" + sub("bob") + "\",\"since\":\"" + since + "\"}",
                         "bad_request", "\"since\"");
             }
-            assertError(client, "{\"op\":\"unsubscribe\",\"channel\":\"job:never\"}", "not_found", "not subscribed");
+            // The channel is named, so that a client can tell which of its unsubscribes this answers.
+            assertThat(assertError(client, "{\"op\":\"unsubscribe\",\"channel\":\"job:never\"}", "not_found", "not subscribed")
+                    .path("channel").asText()).isEqualTo("job:never");
             client.send("{\"op\":\"ping\"}");
             assertThat(client.next(WAIT).path("type").asText()).isEqualTo("pong");
         }

@@ -173,6 +173,14 @@ class FieldExtractorTest {
         }
 
         @Test
+        void takesTheCurrentPriceAfterStattAndJetztOnOneLine() {
+            // issue 15: this line came out as no price at all.
+            ProductFields fields = extract(page().line(126, 18, "statt 121,58 € jetzt Preis: 97,26 €"));
+
+            assertThat(fields.price()).isEqualByComparingTo("97.26");
+        }
+
+        @Test
         void findsNoPriceWhenOnlyAnOldPriceWasRead() {
             ProductFields fields = extract(page().line(106, 14, "statt 99,00 €"));
 

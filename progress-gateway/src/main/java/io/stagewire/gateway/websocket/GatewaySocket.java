@@ -194,7 +194,8 @@ public class GatewaySocket {
     private void unsubscribe(Session session, ClientOp.Unsubscribe op) {
         Subscription subscription = session.remove(op.channel());
         if (subscription == null) {
-            session.outbound.offer(Frames.error(ErrorCode.NOT_FOUND, "not subscribed to " + abbreviate(op.channel()), "unsubscribe", null));
+            session.outbound.offer(Frames.error(ErrorCode.NOT_FOUND, "not subscribed to " + abbreviate(op.channel()), "unsubscribe",
+                    abbreviate(op.channel())));
             return;
         }
         subscriptions.unsubscribe(subscription);
