@@ -76,12 +76,23 @@ public class IngestionBenchmark {
     private static void measure(Map<String, String> opt, int events, long timeoutMs) throws Exception {
         String source = opt.get("source");
         long start = System.nanoTime();
+        long deadline = System.nanoTime() + timeoutMs * 1_000_000;
+        try (Connection db = DriverManager.getConnection(opt.get("jdbc"), "postgres", "")) {
+            db.setAutoCommit(true);
+            // A new database has no schema until job-api's migration ran: wait for it.
+            while (!tableExists(db)) {
+                if (System.nanoTime() > deadline) {
+                    System.out.println("TIMEOUT: job-api did not create job_events");
+                    System.exit(1);
+                }
+                Thread.sleep(50);
+            }
+        }
         try (Connection db = DriverManager.getConnection(opt.get("jdbc"), "postgres", "");
              PreparedStatement count = db.prepareStatement(
                      "select count(*), extract(epoch from max(recorded_at) - min(recorded_at)) from job_events where source = ?")) {
             count.setString(1, source);
             long firstSeen = 0;
-            long deadline = System.nanoTime() + timeoutMs * 1_000_000;
             while (System.nanoTime() < deadline) {
                 try (ResultSet rs = count.executeQuery()) {
                     rs.next();
@@ -103,6 +114,13 @@ public class IngestionBenchmark {
             }
             System.out.println("TIMEOUT: not every event was applied within " + opt.get("timeout") + " s");
             System.exit(1);
+        }
+    }
+
+    private static boolean tableExists(Connection db) throws java.sql.SQLException {
+        try (ResultSet rs = db.createStatement().executeQuery("select to_regclass('job_events') is not null")) {
+            rs.next();
+            return rs.getBoolean(1);
         }
     }
 }

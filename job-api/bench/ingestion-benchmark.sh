@@ -5,6 +5,8 @@
 # job.events (loopback), then starts job-api and reports how fast it applies the burst. Stops everything it started. Needs the built app:
 #   ./mvnw -B -q -pl job-api -am package -DskipTests
 # Usage: job-api/bench/ingestion-benchmark.sh [--events=30000] [--jobs=300] [--timeout=120]
+# Env: BENCH_PORT (HTTP port, 18080), APP_DIR (the built app, target/quarkus-app), BENCH_JAVA_OPTS (extra JVM
+# options for job-api, e.g. -XX:StartFlightRecording=filename=/tmp/ingest.jfr,settings=profile)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
@@ -22,7 +24,7 @@ echo "$OUT" | grep -v '^SOURCE'
 SOURCE=$(echo "$OUT" | sed -n 's/^SOURCE //p')
 # 2. job-api starts and catches up; the measure phase times it from the first applied batch.
 LOG=$(mktemp /tmp/job-api-bench.XXXXXX.log)
-"$JAVA_HOME/bin/java" -Xmx384m -Dquarkus.http.port="$PORT" -Dstagewire.pg.database=stagewire_bench \
+"$JAVA_HOME/bin/java" -Xmx384m ${BENCH_JAVA_OPTS:-} -Dquarkus.http.port="$PORT" -Dstagewire.pg.database=stagewire_bench \
   -Dstagewire.pg.hostport="$PG" -Dkafka.bootstrap.servers="$KAFKA" \
   -Dmp.messaging.incoming.job-events.group.id=job-api-bench \
   -jar "$APP_DIR/quarkus-run.jar" >"$LOG" 2>&1 &

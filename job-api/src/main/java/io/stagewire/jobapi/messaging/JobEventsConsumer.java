@@ -6,6 +6,7 @@ import io.stagewire.events.Decoded;
 import io.stagewire.events.EventPosition;
 import io.stagewire.events.StageEventCodec;
 import io.stagewire.jobapi.service.JobEventProcessor;
+import io.stagewire.jobapi.service.Outbox;
 import io.stagewire.jobapi.service.PositionedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -31,15 +32,18 @@ public class JobEventsConsumer {
     private final JobEventProcessor processor;
     private final OutboxRelay relay;
     private final DeadLetters deadLetters;
+    private final Outbox outbox;
 
-    JobEventsConsumer(JobEventProcessor processor, OutboxRelay relay, DeadLetters deadLetters) {
+    JobEventsConsumer(JobEventProcessor processor, OutboxRelay relay, DeadLetters deadLetters, Outbox outbox) {
         this.processor = processor;
+        this.outbox = outbox;
         this.relay = relay;
         this.deadLetters = deadLetters;
     }
 
     @Incoming("job-events")
     public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
+        long started = System.nanoTime();
         List<PositionedEvent> valid = new ArrayList<>(records.count());
         Map<PositionedEvent, ConsumerRecord<String, byte[]>> origin = new IdentityHashMap<>();
         List<DeadLetters.DeadLetter> dead = new ArrayList<>();
@@ -53,6 +57,8 @@ public class JobEventsConsumer {
                 case Decoded.Invalid invalid -> dead.add(new DeadLetters.DeadLetter(record, invalid.reason()));
             }
         }
+        long outboxBefore = outbox.added();
+        long decoded = System.nanoTime();
         return processor.process(valid)
                 .onFailure().recoverWithUni(e -> oneByOne(valid, e))
                 .map(rejected -> {
@@ -60,8 +66,15 @@ public class JobEventsConsumer {
                     return dead;
                 })
                 .chain(deadLetters::send)
-                // What processing announced (job:updated, job:progress, job:completed) leaves at once.
-                .call(relay::relaySoon);
+                // What processing announced (job:updated, job:progress, job:completed) leaves at once; a
+                // batch that announced nothing (external jobs) costs no relay transaction.
+                .call(() -> outbox.added() != outboxBefore ? relay.relaySoon() : Uni.createFrom().voidItem())
+                .invoke(() -> {
+                    if (LOG.isDebugEnabled()) {
+                        LOG.debugf("batch of %d records: decoded in %d ms, applied and relayed in %d ms", records.count(),
+                                (decoded - started) / 1_000_000, (System.nanoTime() - decoded) / 1_000_000);
+                    }
+                });
     }
 
     /**

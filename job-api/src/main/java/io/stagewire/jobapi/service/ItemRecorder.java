@@ -24,6 +24,14 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class ItemRecorder {
 
+    /** Whether {@link #record} does anything with events of this type. */
+    public static boolean isItem(EventType type) {
+        return switch (type) {
+            case SCREENSHOT_CAPTURED, OCR_COMPLETED, OCR_FAILED, MATCH_FOUND, MATCH_FAILED, LABEL_GENERATED, LABEL_FAILED -> true;
+            default -> false;
+        };
+    }
+
     /** Records the item event; events that are not about an item are ignored. */
     public Uni<Void> record(StageEvent event) {
         return switch (event.type()) {

@@ -2,19 +2,18 @@ package io.stagewire.jobapi.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.stagewire.events.StageEvent;
 import io.stagewire.events.StageEventJson;
-import io.stagewire.jobapi.persistence.MultiRowInsert;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.time.OffsetDateTime;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+import org.hibernate.reactive.mutiny.impl.MutinySessionImpl;
 
 /**
  * The durable history of job.events, one row per event (source and id), with its position.
@@ -22,11 +21,19 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class JobEventHistory {
-    // The text cast matters: a parameter typed jsonb directly would store the string as a JSON string scalar.
-    private static final MultiRowInsert INSERT = new MultiRowInsert(
-            "insert into job_events (source, id, job_id, user_id, type, time, kafka_partition, kafka_offset, data)",
-            List.of("?", "?", "?", "?", "?", "?", "?", "?", "cast(cast(? as text) as jsonb)"), "on conflict do nothing");
-    private static final int KEYS_PER_QUERY = 5_000;
+    /**
+     * One statement per batch, whatever its size: the rows travel as nine array parameters that
+     * unnest turns back into rows, so neither the SQL nor the number of parameters grows with the
+     * batch. {@code returning} says which rows were new: a redelivered event conflicts and is left out.
+     */
+    private static final String INSERT = """
+            insert into job_events (source, id, job_id, user_id, type, time, kafka_partition, kafka_offset, data)
+            select source, id, job_id, user_id, type, time, kafka_partition, kafka_offset, cast(data as jsonb)
+              from unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::timestamptz[],
+                          $7::int[], $8::bigint[], $9::text[])
+                   as e (source, id, job_id, user_id, type, time, kafka_partition, kafka_offset, data)
+            on conflict do nothing
+            returning source, id""";
 
     private record Key(String source, String id) {
         static Key of(StageEvent e) {
@@ -42,49 +49,47 @@ public class JobEventHistory {
     }
 
     /**
-     * Records the events not recorded before, in one statement per chunk; returns them in their
-     * order, each once. Only these change anything: a redelivered event is history already.
+     * Records the events not recorded before, with one statement; returns them in their order,
+     * each once. Only these change anything: a redelivered event is history already.
      */
     public Uni<List<PositionedEvent>> recordNew(List<PositionedEvent> events) {
-        return existing(events).chain(known -> {
-            Set<Key> seen = new HashSet<>(known);
-            List<PositionedEvent> fresh = new ArrayList<>();
-            for (PositionedEvent p : events) {
-                if (seen.add(Key.of(p.event()))) {
-                    fresh.add(p);
-                }
-            }
-            return INSERT.insert(fresh, p -> Arrays.asList(p.event().source(), p.event().id(), p.event().jobId(),
-                            p.event().userId(), p.event().type().wireName(), p.event().time(), p.position().partition(),
-                            p.position().offset(), json(p.event())))
-                    .replaceWith(fresh);
-        });
-    }
-
-    private static Uni<Set<Key>> existing(List<PositionedEvent> events) {
-        List<Key> keys = events.stream().map(p -> Key.of(p.event())).distinct().toList();
-        return Multi.createFrom().range(0, (keys.size() + KEYS_PER_QUERY - 1) / KEYS_PER_QUERY)
-                .onItem().transformToUniAndConcatenate(chunk -> present(keys.subList(chunk * KEYS_PER_QUERY,
-                        Math.min(keys.size(), (chunk + 1) * KEYS_PER_QUERY))))
-                .onItem().transformToIterable(list -> list)
-                .collect().asSet();
-    }
-
-    private static Uni<List<Key>> present(List<Key> keys) {
-        String values = java.util.stream.IntStream.range(0, keys.size()).mapToObj(i -> "(?" + (2 * i + 1) + ", ?" + (2 * i + 2) + ")")
-                .collect(Collectors.joining(", "));
-        // A join on the primary key: one index probe per key.
-        String sql = "select e.source, e.id from job_events e join (values " + values + ") as k (source, id) "
-                + "on e.source = k.source and e.id = k.id";
-        return Panache.getSession().chain(session -> {
-            var query = session.<Object[]>createNativeQuery(sql);
-            int index = 1;
-            for (Key key : keys) {
-                query.setParameter(index++, key.source());
-                query.setParameter(index++, key.id());
-            }
-            return query.getResultList();
-        }).map(rows -> rows.stream().map(row -> new Key((String) row[0], (String) row[1])).toList());
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        // Each event once: one insert may not propose the same key twice.
+        Map<Key, PositionedEvent> unique = new LinkedHashMap<>();
+        events.forEach(p -> unique.putIfAbsent(Key.of(p.event()), p));
+        int n = unique.size();
+        String[] source = new String[n], id = new String[n], jobId = new String[n], userId = new String[n], type = new String[n],
+                data = new String[n];
+        OffsetDateTime[] time = new OffsetDateTime[n];
+        Integer[] partition = new Integer[n];
+        Long[] offset = new Long[n];
+        int i = 0;
+        for (PositionedEvent p : unique.values()) {
+            StageEvent e = p.event();
+            source[i] = e.source();
+            id[i] = e.id();
+            jobId[i] = e.jobId();
+            userId[i] = e.userId();
+            type[i] = e.type().wireName();
+            time[i] = e.time();
+            partition[i] = p.position().partition();
+            offset[i] = p.position().offset();
+            data[i] = json(e);
+            i++;
+        }
+        Object[] parameters = {source, id, jobId, userId, type, time, partition, offset, data};
+        // Hibernate Reactive's native queries cannot bind arrays; the session's own connection (same transaction as the
+        // job updates of the batch) can. MutinySessionImpl is the implementation Quarkus' Panache session always is.
+        return Panache.getSession()
+                .chain(session -> Uni.createFrom().completionStage(
+                        ((MutinySessionImpl) session).getReactiveConnection().select(INSERT, parameters)))
+                .map(inserted -> {
+                    Set<Key> fresh = new HashSet<>();
+                    inserted.forEachRemaining(row -> fresh.add(new Key((String) row[0], (String) row[1])));
+                    return unique.entrySet().stream().filter(entry -> fresh.contains(entry.getKey())).map(Map.Entry::getValue).toList();
+                });
     }
 
     private static String json(StageEvent event) {

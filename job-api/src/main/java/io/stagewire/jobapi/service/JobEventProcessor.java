@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
  */
 @ApplicationScoped
 public class JobEventProcessor {
+    private static final Uni<Void> DONE = Uni.createFrom().voidItem();
     private final JobEventHistory history;
     private final ItemRecorder items;
     private final JobTransitions transitions;
@@ -78,31 +80,58 @@ public class JobEventProcessor {
                     }
                     return (created.isEmpty() ? Uni.createFrom().voidItem() : Job.persist(created).call(Panache::flush))
                             .chain(() -> history.recordNew(accepted))
-                            .chain(fresh -> Multi.createFrom().iterable(fresh)
-                                    .onItem().transformToUniAndConcatenate(p -> apply(jobs.get(p.event().jobId()), p.event(), p.position()))
-                                    .collect().last())
+                            .chain(fresh -> applyInOrder(fresh, jobs))
                             .replaceWith(rejected);
                 }));
     }
 
+    /**
+     * Applies the events in order. Most change only their job, in memory (external jobs, job-level
+     * events, our own announcements coming back); only those that need the database (items,
+     * transitions of our jobs) make the next one wait, so a batch costs no reactive step per event.
+     */
+    private Uni<Void> applyInOrder(List<PositionedEvent> fresh, Map<String, Job> jobs) {
+        Iterator<PositionedEvent> events = fresh.iterator();
+        // Pulled lazily, one wait at a time: the events after a wait are applied once it is over.
+        Iterable<Uni<Void>> waits = () -> new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return events.hasNext();
+            }
+
+            @Override
+            public Uni<Void> next() {
+                while (events.hasNext()) {
+                    PositionedEvent p = events.next();
+                    Uni<Void> wait = apply(jobs.get(p.event().jobId()), p.event(), p.position());
+                    if (wait != null) {
+                        return wait;
+                    }
+                }
+                return DONE;
+            }
+        };
+        return Multi.createFrom().iterable(waits).onItem().transformToUniAndConcatenate(wait -> wait).collect().last().replaceWithVoid();
+    }
+
+    /** Applies one event: null when it is applied already (in memory), else what it still waits for. */
     private Uni<Void> apply(Job job, StageEvent event, EventPosition position) {
         job.advanceTo(position);
         if (Outbox.SOURCE.equals(event.source())) {
             // Our own announcements come back with their positions; they were derived from state we already have.
-            return Uni.createFrom().voidItem();
+            return null;
         }
         if (job.kind == JobKind.EXTERNAL) {
             externalJobs.apply(job, event);
-            return items.record(event);
+            return ItemRecorder.isItem(event.type()) ? items.record(event) : null;
         }
         return switch (event.type()) {
             // Only job-api decides about its own jobs: job-level events of others are history only.
             case JOB_CREATED, JOB_UPDATED, JOB_PROGRESS, JOB_COMPLETED, JOB_FAILED, JOB_CANCELLED, QUEUE_POSITION,
-                 SYSTEM_NOTIFICATION -> Uni.createFrom().voidItem();
+                 SYSTEM_NOTIFICATION -> null;
             case CRAWL_FAILED -> {
                 job.workStarted = true;
-                yield job.status.isTerminal() ? Uni.createFrom().voidItem()
-                        : transitions.fail(job, "crawl failed: " + event.field("reason").asText());
+                yield job.status.isTerminal() ? null : transitions.fail(job, "crawl failed: " + event.field("reason").asText());
             }
             case CRAWL_COMPLETED -> {
                 job.workStarted = true;

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 
@@ -26,6 +27,13 @@ import org.apache.kafka.common.header.Header;
 public class Outbox {
     /** The CloudEvents source of every event job-api produces. */
     public static final String SOURCE = "/stagewire/job-api";
+
+    private final AtomicLong added = new AtomicLong();
+
+    /** How many records were added since start (committed or not): a change tells a caller there may be something to relay. */
+    public long added() {
+        return added.get();
+    }
 
     public Uni<Void> event(StageEvent event) {
         return add(StageEventCodec.toRecord(Topics.JOB_EVENTS, event));
@@ -52,6 +60,7 @@ public class Outbox {
         message.headers = headersAsJson(record);
         message.payload = record.value();
         message.createdAt = OffsetDateTime.now();
+        added.incrementAndGet();
         return message.persist().replaceWithVoid();
     }
 
