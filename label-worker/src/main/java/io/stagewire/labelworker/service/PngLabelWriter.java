@@ -18,6 +18,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /** Draws a layout into a greyscale PNG at the template's resolution, which it records so the label prints at its size. */
 final class PngLabelWriter {
@@ -62,7 +63,10 @@ final class PngLabelWriter {
     private static byte[] encode(BufferedImage image, int dpi) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+        // In memory, not ImageIO's default file cache: a FileCacheImageOutputStream is closed by ImageIO's JVM shutdown
+        // hook, which failed a label still being written during a graceful stop (SigtermHandoffIT), and it would need
+        // a writable temp directory under a read-only root file system.
+        try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
             writer.setOutput(out);
             IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), null);
             metadata.mergeTree(PNG_METADATA, resolution(dpi));

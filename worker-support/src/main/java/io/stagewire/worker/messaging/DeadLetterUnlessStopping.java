@@ -31,6 +31,16 @@ import io.vertx.mutiny.core.Vertx;
 public class DeadLetterUnlessStopping implements KafkaFailureHandler.Factory {
     public static final String NAME = "dead-letter-queue-unless-stopping";
     private static final Logger LOG = Logger.getLogger(DeadLetterUnlessStopping.class);
+    /**
+     * Set as soon as the JVM starts shutting down (SIGTERM). A record that fails from then on is not judged here: the
+     * failure may be the shutdown's (a library's own shutdown hook closing a stream in use, a pool closing), so it is
+     * left uncommitted too, and the instance that takes the partition over dead-letters it if it really is bad.
+     */
+    private static volatile boolean shuttingDown;
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> shuttingDown = true, "dead-letter-unless-stopping"));
+    }
 
     @Inject
     @Identifier(KafkaFailureHandler.Strategy.DEAD_LETTER_QUEUE)
@@ -46,7 +56,7 @@ public class DeadLetterUnlessStopping implements KafkaFailureHandler.Factory {
         return new KafkaFailureHandler() {
             @Override
             public <K, V> Uni<Void> handle(IncomingKafkaRecord<K, V> record, Throwable reason, Metadata metadata) {
-                if (stopping(reason)) {
+                if (shuttingDown || stopping(reason)) {
                     LOG.infof("stopping: %s-%d offset %d is left uncommitted for another instance (%s)", record.getTopic(),
                             record.getPartition(), record.getOffset(), reason);
                     return Uni.createFrom().voidItem();
