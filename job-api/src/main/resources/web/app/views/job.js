@@ -215,7 +215,7 @@ export function mountJob(container, {id, session, navigate}) {
     let matchCell;
     if (r.status === 'failed') matchCell = h('span.tag.tag-bad', 'OCR failed');
     else if (!m) matchCell = h('span.tag', job.kind === 'extraction' ? '—' : 'pending');
-    else if (m.status === 'matched') matchCell = h('span.tag.tag-good', 'matched' + (m.matchedBy === 'tolerant' ? ' (tolerant)' : ''));
+    else if (m.status === 'matched') matchCell = h('span.tag.tag-good', 'matched' + (m.matchedBy && m.matchedBy !== 'exact' ? ' (' + m.matchedBy + ')' : ''));
     else matchCell = h('span.tag.tag-bad', {title: m.reason || ''}, 'no match');
     const tr = h('tr', {dataset: {screenshotId: key, status: r.status || ''}, class: diff ? 'price-diff' : null},
       h('td', String(n)),

@@ -16,9 +16,10 @@ public sealed interface MatchResult {
      * @param shopPrice the price OCR read on the shop page, or null
      * @param priceDifference shop price minus list price; null when the shop price is unknown or in
      *                        another currency than the list's
+     * @param confidence how sure the match is, 0-1: 1 for exact, less the more the reading had to be forgiven
      */
     record Found(PriceListRow row, MatchedBy matchedBy, String ocrArticleNumber, BigDecimal shopPrice,
-                 BigDecimal priceDifference) implements MatchResult {
+                 BigDecimal priceDifference, double confidence) implements MatchResult {
         public Found {
             Objects.requireNonNull(row, "row");
             Objects.requireNonNull(matchedBy, "matchedBy");

@@ -6,10 +6,16 @@ import java.util.Locale;
 public enum MatchedBy {
     /** Equal after trimming, folding case and runs of white space. */
     EXACT,
-    /** Equal only after folding OCR confusions (O/0, I/1/l, S/5, B/8, Z/2, G/6) and dropping separators. */
-    TOLERANT;
+    /** Equal only after folding OCR look-alikes (O/0/D/Q, I/1/l, S/5, B/8, Z/2, G/6, T/F/7) and dropping separators. */
+    TOLERANT,
+    /** The EAN/GTIN read (or stated by the product page) equals the row's, and no article number decided. */
+    EAN,
+    /** One or two characters away (after folding) from exactly one row, with every other row farther. */
+    EDIT_DISTANCE,
+    /** Several rows equally close by article number; the product name picked one of them by a clear margin. */
+    NAME;
 
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -24,7 +24,7 @@ public final class ArticleNumberKeys {
     }
 
     /**
-     * Folds every class of OCR confusion onto one character (O→0, I/l→1, S→5, B→8, Z→2, G→6) and
+     * Folds every class of OCR confusion onto one character (O/D/Q→0, I/l→1, S→5, B→8, Z→2, G→6, T/F→7) and
      * drops everything that is neither letter nor digit, so dropped, extra or misread hyphens and
      * spaces inside do not matter.
      */
@@ -47,12 +47,13 @@ public final class ArticleNumberKeys {
         }
         int upper = Character.toUpperCase(codePoint);
         return switch (upper) {
-            case 'O' -> '0';
+            case 'O', 'D', 'Q' -> '0';
             case 'I' -> '1';
             case 'S' -> '5';
             case 'B' -> '8';
             case 'Z' -> '2';
             case 'G' -> '6';
+            case 'T', 'F' -> '7';
             default -> upper;
         };
     }

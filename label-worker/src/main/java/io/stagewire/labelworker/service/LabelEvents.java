@@ -40,6 +40,7 @@ final class LabelEvents {
                 .put("articleNumber", clip(row.articleNumber(), ID_CHARS))
                 .put("ocrArticleNumber", clip(found.ocrArticleNumber(), ID_CHARS))
                 .put("matchedBy", found.matchedBy().wireName())
+                .put("confidence", found.confidence())
                 .put("name", clip(row.name(), NAME_CHARS))
                 .put("listPrice", row.price())
                 .put("shopPrice", found.shopPrice())

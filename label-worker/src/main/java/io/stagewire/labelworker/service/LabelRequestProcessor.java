@@ -106,7 +106,7 @@ public class LabelRequestProcessor {
             return new Unmatched(list.refusal());
         }
         return switch (list.matcher().match(new OcrReading(request.articleNumber(), request.name(), request.price(),
-                request.currency()))) {
+                request.currency(), request.ean()))) {
             case MatchResult.Found found -> new Matched(events.matchFound(found), found.row().articleNumber(),
                     () -> LabelData.of(found.row()));
             case MatchResult.Failed failed -> new Unmatched(failed.message());

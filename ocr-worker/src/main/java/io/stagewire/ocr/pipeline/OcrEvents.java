@@ -48,6 +48,7 @@ final class OcrEvents {
                 .put("articleNumber", clip(fields.articleNumber(), ID_CHARS))
                 .put("name", clip(fields.name(), NAME_CHARS))
                 .put("price", fields.price())
+                .put("previousPrice", fields.previousPrice())
                 .put("currency", clip(fields.currency(), CURRENCY_CHARS))
                 .put("ean", clip(fields.ean(), EAN_CHARS))
                 .put("durationMs", result.durationMs());

@@ -27,7 +27,8 @@ public class FieldExtractor {
                 price.map(p -> p.value().amount()).orElse(null),
                 price.map(p -> p.value().currency()).orElse(null),
                 valueOf(ean),
-                new FieldConfidence(confidenceOf(articleNumber), confidenceOf(name), confidenceOf(price), confidenceOf(ean)));
+                new FieldConfidence(confidenceOf(articleNumber), confidenceOf(name), confidenceOf(price), confidenceOf(ean)),
+                price.flatMap(p -> prices.previous(page, p.value())).map(Price::amount).orElse(null));
     }
 
     private static <T> T valueOf(Optional<Reading<T>> reading) {

@@ -22,6 +22,9 @@ final class PriceReader {
      */
     static final Pattern NOT_SELLING_PRICE = Pattern.compile(
             "(?iu)(?<!\\p{L})(?:statt|was|uvp|rrp|msrp|bisher|vorher|instead of|sparen|save|ersparnis|grundpreis|base price|unit price)(?!\\p{L})|=");
+    /** Of those, the words that mark an old price (what the customer would have paid), not a saving or a unit price. */
+    static final Pattern OLD_PRICE = Pattern.compile(
+            "(?iu)(?<!\\p{L})(?:statt|was|uvp|rrp|msrp|bisher|vorher|instead of)(?!\\p{L})");
     /** Two prices whose heights differ by less than this share are too close to call with certainty. */
     private static final double SAME_HEIGHT = 0.1;
 
@@ -44,6 +47,31 @@ final class PriceReader {
         boolean ambiguous = candidates.stream().skip(1)
                 .anyMatch(other -> other.height() >= tallest.height() * (1 - SAME_HEIGHT) && !other.price().equals(tallest.price()));
         return Optional.of(new Reading<>(tallest.price(), tallest.confidence(ambiguous ? Confidence.AMBIGUOUS : 0)));
+    }
+
+    /**
+     * The old price shown beside the selling price: the tallest price right after an old-price word ("statt 121,58 €",
+     * "UVP 99,00 €"), when it is higher than the selling price and in its currency.
+     */
+    Optional<Price> previous(RecognizedPage page, Price selling) {
+        Candidate tallest = null;
+        for (TextLine line : page.lines()) {
+            int previousEnd = 0;
+            for (PriceText.Found found : PriceText.findAll(line.text())) {
+                String before = line.text().substring(previousEnd, found.start());
+                previousEnd = found.end();
+                if (!OLD_PRICE.matcher(before).find()) {
+                    continue;
+                }
+                int height = line.wordsCovering(found.amountStart(), found.amountEnd()).stream()
+                        .mapToInt(word -> word.box().height()).max().orElse(0);
+                if (tallest == null || height > tallest.height()) {
+                    tallest = new Candidate(found.price(), height, List.of());
+                }
+            }
+        }
+        return Optional.ofNullable(tallest).map(Candidate::price)
+                .filter(old -> old.currency().equals(selling.currency()) && old.amount().compareTo(selling.amount()) > 0);
     }
 
     private static List<Candidate> sellingPriceCandidates(TextLine line) {

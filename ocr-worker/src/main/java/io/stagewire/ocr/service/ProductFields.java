@@ -10,7 +10,15 @@ import java.math.BigDecimal;
  * @param price         the selling price, two decimals
  * @param currency      ISO 4217 code of the price, e.g. {@code EUR}
  * @param ean           an EAN-13 whose check digit verifies
+ * @param previousPrice the old price the shop shows beside the selling price ("statt", "UVP", "was", ...), higher
+ *                      than it and in its currency; null when there is none
  */
 public record ProductFields(String articleNumber, String name, BigDecimal price, String currency, String ean,
-        FieldConfidence confidence) {
+        FieldConfidence confidence, BigDecimal previousPrice) {
+
+    /** Without a previous price. */
+    public ProductFields(String articleNumber, String name, BigDecimal price, String currency, String ean,
+            FieldConfidence confidence) {
+        this(articleNumber, name, price, currency, ean, confidence, null);
+    }
 }

@@ -178,6 +178,22 @@ class FieldExtractorTest {
             ProductFields fields = extract(page().line(126, 18, "statt 121,58 € jetzt Preis: 97,26 €"));
 
             assertThat(fields.price()).isEqualByComparingTo("97.26");
+            assertThat(fields.previousPrice()).isEqualByComparingTo("121.58");
+        }
+
+        @Test
+        void reportsTheOldPriceAfterAnOldPriceWordButNotASavingOrAUnitPrice() {
+            ProductFields fields = extract(page()
+                    .line(106, 14, "UVP 99,00 €")
+                    .line(151, 40, "79,00 €")
+                    .line(209, 12, "Sie sparen 20,00 €")
+                    .line(230, 10, "Grundpreis: 1 l = 7,90 €"));
+
+            assertThat(fields.price()).isEqualByComparingTo("79.00");
+            assertThat(fields.previousPrice()).isEqualByComparingTo("99.00");
+            assertThat(extract(page().line(151, 40, "79,00 €").line(209, 12, "Sie sparen 20,00 €")).previousPrice()).isNull();
+            // An "old" price below the selling price is no previous price (a misread, or another product's).
+            assertThat(extract(page().line(106, 14, "statt 9,00 €").line(151, 40, "79,00 €")).previousPrice()).isNull();
         }
 
         @Test
