@@ -25,6 +25,13 @@ final class PriceReader {
     /** Of those, the words that mark an old price (what the customer would have paid), not a saving or a unit price. */
     static final Pattern OLD_PRICE = Pattern.compile(
             "(?iu)(?<!\\p{L})(?:statt|was|uvp|rrp|msrp|bisher|vorher|instead of)(?!\\p{L})");
+    /**
+     * A unit written after the amount makes it a unit price: "4,99 €/kg", "0,99 € pro 100 g", "2,49 € per l",
+     * "1,20 € je Stück", "$3.99/lb". Checked on the text right after the price, up to the next price.
+     */
+    static final Pattern PER_UNIT_AFTER = Pattern.compile(
+            "(?iu)^\\s*(?:/|\\bpro\\b|\\bper\\b|\\bje\\b)\\s*(?:\\d+(?:[.,]\\d+)?\\s*)?"
+                    + "(?:kg|g|mg|l|ml|cl|m|m2|m²|qm|cm|lb|lbs|oz|st(?:ü|u)ck|stk|st|piece|pc|pcs|unit|liter|litre|kilo)(?!\\p{L})");
     /** Two prices whose heights differ by less than this share are too close to call with certainty. */
     private static final double SAME_HEIGHT = 0.1;
 
@@ -76,11 +83,14 @@ final class PriceReader {
 
     private static List<Candidate> sellingPriceCandidates(TextLine line) {
         List<Candidate> candidates = new ArrayList<>();
+        List<PriceText.Found> prices = PriceText.findAll(line.text());
         int previousEnd = 0;
-        for (PriceText.Found found : PriceText.findAll(line.text())) {
+        for (int i = 0; i < prices.size(); i++) {
+            PriceText.Found found = prices.get(i);
             String before = line.text().substring(previousEnd, found.start());
             previousEnd = found.end();
-            if (NOT_SELLING_PRICE.matcher(before).find()) {
+            int nextStart = i + 1 < prices.size() ? prices.get(i + 1).start() : line.text().length();
+            if (NOT_SELLING_PRICE.matcher(before).find() || isUnitPrice(line.text().substring(found.end(), nextStart))) {
                 continue;
             }
             int height = line.wordsCovering(found.amountStart(), found.amountEnd()).stream()
@@ -88,5 +98,9 @@ final class PriceReader {
             candidates.add(new Candidate(found.price(), height, line.wordsCovering(found.start(), found.end())));
         }
         return candidates;
+    }
+
+    private static boolean isUnitPrice(String after) {
+        return PER_UNIT_AFTER.matcher(after).find();
     }
 }

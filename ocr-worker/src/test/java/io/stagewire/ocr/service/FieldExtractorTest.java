@@ -165,6 +165,30 @@ class FieldExtractorTest {
             assertThat(fields.price()).isEqualByComparingTo("79.00");
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {"4,99 €/kg", "4,99 € / kg", "0,99 € pro 100 g", "2,49 € per l", "1,20 € je Stück", "$3.99/lb",
+                "9,90 €/100 ml", "12,00 € pro m²"})
+        void neverTakesAPriceFollowedByAUnitEvenWhenItIsTaller(String perUnit) {
+            ProductFields fields = extract(page()
+                    .line(100, 40, perUnit)
+                    .line(150, 30, "79,00 €"));
+
+            assertThat(fields.price()).isEqualByComparingTo("79.00");
+        }
+
+        @Test
+        void takesThePriceBeforeAUnitPriceOnTheSameLine() {
+            ProductFields fields = extract(page().line(126, 18, "7,49 € 2,99 €/kg"));
+
+            assertThat(fields.price()).isEqualByComparingTo("7.49");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"79,00 € pronto", "79,00 € Perlen", "79,00 € jeans", "79,00 € Stückpreis"})
+        void aWordThatOnlyStartsLikeAUnitDoesNotMakeAUnitPrice(String line) {
+            assertThat(extract(page().line(126, 30, line)).price()).isEqualByComparingTo("79.00");
+        }
+
         @Test
         void skipsTheOldPriceAfterStattInTheSameCell() {
             ProductFields fields = extract(page().line(126, 18, "Preis EUR 22,00 statt EUR 27,50"));
