@@ -43,9 +43,9 @@ class Subscription {
       if (this.seenIds.size > SEEN_IDS_KEPT) this.seenIds.delete(this.seenIds.values().next().value);
     }
     if (this.channel.startsWith('job:') && isJobPosition(frame.position) && isJobPosition(this.since)) {
-      const [p, o] = split(frame.position);
-      const [sp, so] = split(this.since);
-      if (p === sp && o <= so) return false;
+      const [p, o, e] = split(frame.position);
+      const [sp, so, se] = split(this.since);
+      if (p === sp && e === se && o <= so) return false;
     }
     if (frame.position) this.since = frame.position;
     return true;
@@ -61,13 +61,16 @@ class Subscription {
   }
 }
 
+// A job position is `partition-offset`, tagged `~epoch` by the gateway (docs/protocol.md): offsets
+// compare only within one epoch (a recreated topic starts again at 0).
 function isJobPosition(p) {
-  return typeof p === 'string' && /^\d+-\d+$/.test(p);
+  return typeof p === 'string' && /^\d+-\d+(~\w+)?$/.test(p);
 }
 
 function split(p) {
-  const [a, b] = p.split('-');
-  return [Number(a), Number(b)];
+  const [position, epoch = ''] = p.split('~');
+  const [a, b] = position.split('-');
+  return [Number(a), Number(b), epoch];
 }
 
 function setState(next) {

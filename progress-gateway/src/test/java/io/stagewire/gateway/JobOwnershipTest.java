@@ -114,9 +114,9 @@ class JobOwnershipTest extends GatewayTest {
              WsClient bobWs = connect("bob"); WsClient carolWs = connect("carol")) {
             Events.Sent claimed = Events.send(event(EventType.JOB_PROGRESS, "/stagewire/job-api", jobId, carol));
             awaitDispatched(ws(), jobId, claimed);
-            JobApiDouble.putJob(jobId, bob, "running", claimed.position());
+            JobApiDouble.putJob(jobId, bob, "running", claimed.logPosition());
 
-            bobWs.subscribe("job:" + jobId, claimed.position());
+            bobWs.subscribe("job:" + jobId, claimed.logPosition());
             subscribed(bobWs, "job:" + jobId);
             Events.Sent forged = Events.send(event(EventType.JOB_PROGRESS, "/stagewire/job-api", jobId, carol));
             Events.Sent genuine = Events.send(event(EventType.JOB_PROGRESS, "/stagewire/crawler-worker", jobId, bob));
@@ -134,8 +134,8 @@ class JobOwnershipTest extends GatewayTest {
     }
 
     private static String reasonOf(DeadLetterWatch dlq, Events.Sent sent) {
-        ConsumerRecord<String, byte[]> letter = dlq.await(sent.position(), WAIT);
-        assertThat(letter).as("dead letter of %s", sent.position()).isNotNull();
+        ConsumerRecord<String, byte[]> letter = dlq.await(sent.logPosition(), WAIT);
+        assertThat(letter).as("dead letter of %s", sent.logPosition()).isNotNull();
         return DeadLetterWatch.reason(letter);
     }
 }

@@ -144,7 +144,7 @@ class ResumeTest extends GatewayTest {
         for (int i = 0; i < 5; i++) {
             sent.add(Events.notification(jobId, bob, "early " + i));
         }
-        JobApiDouble.putJob(jobId, bob, "running", sent.get(2).position());
+        JobApiDouble.putJob(jobId, bob, "running", sent.get(2).logPosition());
         awaitDispatched(ws(), jobId, sent.get(4));
         try (WsClient client = connect("bob")) {
             client.subscribe("job:" + jobId);
@@ -184,6 +184,75 @@ class ResumeTest extends GatewayTest {
             assertThat(client.drain(Duration.ofMillis(500)).stream().filter(f -> "error".equals(f.path("type").asText())))
                     .isEmpty();
             assertThat(client.isClosed()).as("still open").isFalse();
+        }
+    }
+
+    @Test
+    void aPositionFromAnotherEpochGetsASnapshotAndThenEveryNewEvent() {
+        // issue 11: a token from a recreated topic (or another cluster) is no floor: its offset means nothing here.
+        String jobId = Events.newJobId();
+        String bob = sub("bob");
+        JobApiDouble.putJob(jobId, bob, "running", null);
+        List<Events.Sent> sent = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            sent.add(Events.notification(jobId, bob, "before " + i));
+        }
+        awaitDispatched(ws(), jobId, sent.get(2));
+        String otherEpoch = Events.epoch().equals("00000000") ? "00000001" : "00000000";
+        try (WsClient client = connect("bob")) {
+            client.subscribe("job:" + jobId, sent.get(2).logPosition() + "~" + otherEpoch);
+            JsonNode ok = subscribed(client, "job:" + jobId);
+            assertThat(ok.path("recovered").asBoolean()).isFalse();
+            assertThat(ok.path("position").asText()).isEqualTo(sent.get(2).position());
+            assertThat(client.next(WAIT).path("type").asText()).isEqualTo("snapshot");
+            for (int i = 0; i < 3; i++) {
+                sent.add(Events.notification(jobId, bob, "after " + i));
+            }
+            assertThat(ids(client.events("job:" + jobId, 3, WAIT))).containsExactlyElementsOf(
+                    sent.subList(3, 6).stream().map(Events.Sent::id).toList());
+        }
+    }
+
+    @Test
+    void aPositionPastTheEndOfTheLogGetsASnapshotAndThenEveryNewEvent() {
+        // issue 11: a stale "7-1042" without an epoch, from a topic that was recreated, would have been a floor
+        // that silently dropped every new event below offset 1043.
+        String jobId = Events.newJobId();
+        String bob = sub("bob");
+        JobApiDouble.putJob(jobId, bob, "running", null);
+        Events.Sent first = Events.notification(jobId, bob, "first");
+        awaitDispatched(ws(), jobId, first);
+        String[] partitionOffset = first.logPosition().split("-");
+        String stale = partitionOffset[0] + "-" + (Long.parseLong(partitionOffset[1]) + 1_000_000);
+        try (WsClient client = connect("bob")) {
+            client.subscribe("job:" + jobId, stale);
+            JsonNode ok = subscribed(client, "job:" + jobId);
+            assertThat(ok.path("recovered").asBoolean()).isFalse();
+            assertThat(client.next(WAIT).path("type").asText()).isEqualTo("snapshot");
+            List<String> after = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                after.add(Events.notification(jobId, bob, "after " + i).id());
+            }
+            assertThat(ids(client.events("job:" + jobId, 3, WAIT))).containsExactlyElementsOf(after);
+        }
+    }
+
+    @Test
+    void aPositionWithoutEpochAsJobApiWritesItStillResumesExactly() {
+        String jobId = Events.newJobId();
+        String bob = sub("bob");
+        JobApiDouble.putJob(jobId, bob, "running", null);
+        List<Events.Sent> sent = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            sent.add(Events.notification(jobId, bob, "e " + i));
+        }
+        try (WsClient client = connect("bob")) {
+            client.subscribe("job:" + jobId, sent.get(1).logPosition());
+            JsonNode ok = subscribed(client, "job:" + jobId);
+            assertThat(ok.path("recovered").asBoolean()).isTrue();
+            assertThat(ok.path("position").asText()).as("handed back in this log's epoch").isEqualTo(sent.get(1).position());
+            assertThat(positions(client.events("job:" + jobId, 2, WAIT)))
+                    .containsExactly(sent.get(2).position(), sent.get(3).position());
         }
     }
 

@@ -1,6 +1,5 @@
 package io.stagewire.gateway.fanout;
 
-import io.stagewire.events.EventPosition;
 import io.stagewire.events.StageEvent;
 import io.stagewire.gateway.metrics.GatewayMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +21,7 @@ public class FanOut {
     // Per partition: the next offset the live stream will dispatch. Null until the consumer is assigned.
     private long[] liveNext;
     private volatile boolean started;
+    private volatile Positions positions;
 
     @Inject
     ChannelIndex index;
@@ -35,6 +35,11 @@ public class FanOut {
     @Inject
     public FanOut(io.stagewire.gateway.config.GatewayConfig config) {
         this.windowAgeMillis = config.window().maxAge().toMillis();
+    }
+
+    /** The epoch of the log being read: set before anything is remembered or dispatched. */
+    public void readingLog(Positions positions) {
+        this.positions = positions;
     }
 
     /** The live stream begins at these offsets (the ends of the partitions when the consumer was assigned). */
@@ -56,6 +61,11 @@ public class FanOut {
         } finally {
             seamLock.unlock();
         }
+    }
+
+    /** How tokens are written in the current log's epoch; null until started. */
+    public Positions positions() {
+        return positions;
     }
 
     public boolean isStarted() {
@@ -81,7 +91,7 @@ public class FanOut {
     public void remember(int partition, long offset, StageEvent event, boolean firstOfJob) {
         boolean recent = event.time().toInstant().toEpochMilli() >= System.currentTimeMillis() - windowAgeMillis;
         Frame frame = recent ? Frames.event(Channel.job(event.jobId()), event, partition, offset,
-                new EventPosition(partition, offset).toString()) : null;
+                positions.job(partition, offset)) : null;
         directory.saw(event, partition, offset, frame, firstOfJob);
     }
 
@@ -91,8 +101,7 @@ public class FanOut {
      */
     public void dispatch(int partition, long offset, StageEvent event, boolean firstOfJob, Outbound.Deferral writes) {
         // Serialised once, outside the lock: kept in the job's window and shared by its subscribers.
-        Frame jobFrame = Frames.event(Channel.job(event.jobId()), event, partition, offset,
-                new EventPosition(partition, offset).toString());
+        Frame jobFrame = Frames.event(Channel.job(event.jobId()), event, partition, offset, positions.job(partition, offset));
         seamLock.lock();
         try {
             liveNext[partition] = offset + 1;
@@ -148,12 +157,12 @@ public class FanOut {
         }
         Channel channel = Channel.user(event.userId());
         // Every live subscriber has every event of the channel below liveNext: it is their position.
-        Frame shared = Frames.event(channel, event, partition, offset, UserPosition.format(liveNext));
+        Frame shared = Frames.event(channel, event, partition, offset, positions.user(liveNext));
         for (Subscription subscriber : subscribers) {
             if (subscriber.isAheadOf(liveNext)) {
                 // Resumed from a replica further on: its position must not go back.
                 subscriber.deliver(Frames.event(channel, event, partition, offset,
-                        UserPosition.format(UserPosition.max(liveNext, subscriber.floor()))), writes);
+                        positions.user(UserPosition.max(liveNext, subscriber.floor()))), writes);
             } else {
                 subscriber.deliver(shared, writes);
             }

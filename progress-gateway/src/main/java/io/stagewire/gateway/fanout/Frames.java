@@ -35,7 +35,7 @@ public final class Frames {
      * An event from job-api's history (for positions Kafka no longer holds); job-api's
      * items carry the same fields as the stage event.
      */
-    public static Frame historyEvent(Channel channel, JsonNode item) {
+    public static Frame historyEvent(Channel channel, JsonNode item, Positions positions) {
         EventPosition position = EventPosition.parse(item.path("position").asText(null))
                 .orElseThrow(() -> new IllegalArgumentException("history item without a position"));
         ObjectNode node = StageEventJson.object();
@@ -44,10 +44,10 @@ public final class Frames {
         node.put("channel", channel.name());
         node.put("jobId", item.path("jobId").asText());
         node.put("id", item.path("id").asText());
-        node.put("position", position.toString());
+        node.put("position", positions.job(position));
         node.set("time", item.path("time"));
         node.set("data", item.path("data"));
-        return new Frame(writeBytes(node), type, position.toString(), position.partition(), position.offset(), null, 0);
+        return new Frame(writeBytes(node), type, positions.job(position), position.partition(), position.offset(), null, 0);
     }
 
     public static Frame subscribed(Channel channel, String position, boolean recovered) {

@@ -135,7 +135,7 @@ public class Subscriptions {
                 return;
             }
             long[] seam = fanOut.register(subscription);
-            Plan plan = since == null ? null : resumePlan(viewer, channel, since, seam);
+            Plan plan = since == null || !pointsIntoThisLog(since, seam) ? null : resumePlan(viewer, channel, since, seam);
             if (plan == null) {
                 plan = snapshotPlan(viewer, channel, granted, seam, since != null);
             }
@@ -185,6 +185,27 @@ public class Subscriptions {
 
     // ---- plans ---------------------------------------------------------------------------------
 
+    /**
+     * False for a token from another log: another epoch (a recreated topic, another cluster), or,
+     * for a token without an epoch, offsets past the end of the log. Taken as a floor, such a token
+     * would silently hold back every new event below it; it gets a snapshot instead. Being ahead of
+     * this replica's live stream is normal after a resume from a faster replica: only then is the
+     * log's end read.
+     */
+    private boolean pointsIntoThisLog(ResumeFrom since, long[] seam) {
+        if (since.isFromAnotherEpoch(fanOut.positions())) {
+            metrics.resumeRefused();
+            return false;
+        }
+        for (int p = 0; p < seam.length; p++) {
+            if (since.next()[p] > seam[p] && since.next()[p] > history.logEnd(p)) {
+                metrics.resumeRefused();
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Resume from the client's position; null when history is gone and a snapshot must do. */
     private Plan resumePlan(Viewer viewer, Channel channel, ResumeFrom since, long[] seam) {
         long[] from = seam.clone();
@@ -200,7 +221,7 @@ public class Subscriptions {
                 // Inside the job's window: replayed from memory, no Kafka read (issue 11).
                 metrics.resumedFromMemory();
                 from[partition] = Math.max(from[partition], seam[partition]);
-                return new Plan(from, since.text(), true, null, Map.of(),
+                return new Plan(from, resumedAt(channel, since), true, null, Map.of(),
                         inWindow.get().stream().map(Frame::replayed).toList());
             }
             long logStart = history.logStart(partition);
@@ -221,7 +242,14 @@ public class Subscriptions {
                 }
             }
         }
-        return new Plan(from, since.text(), true, null, Map.of(), olderThanKafka);
+        return new Plan(from, resumedAt(channel, since), true, null, Map.of(), olderThanKafka);
+    }
+
+    /** The client's position, written in this log's epoch (a token without one gets it). */
+    private String resumedAt(Channel channel, ResumeFrom since) {
+        Positions positions = fanOut.positions();
+        return channel.isJob() ? positions.job(since.jobPartition(), since.next()[since.jobPartition()] - 1)
+                : positions.user(since.next());
     }
 
     private Plan snapshotPlan(Viewer viewer, Channel channel, ChannelAccess.Verdict.Granted granted, long[] seam,
@@ -270,8 +298,8 @@ public class Subscriptions {
         } else {
             from[partition] = Math.min(seam[partition], lookbackStart(partition));
         }
-        return new Plan(from, at.map(EventPosition::toString).orElse(null), !resumeFailed,
-                Frames.snapshot(channel, at.map(EventPosition::toString).orElse(null), data), Map.of(), List.of());
+        String token = at.map(fanOut.positions()::job).orElse(null);
+        return new Plan(from, token, !resumeFailed, Frames.snapshot(channel, token, data), Map.of(), List.of());
     }
 
     private Plan userSnapshotPlan(Viewer viewer, Channel channel, long[] seam, boolean resumeFailed) {
@@ -303,7 +331,7 @@ public class Subscriptions {
         }
         ObjectNode data = StageEventJson.object();
         data.set("items", items);
-        String position = UserPosition.format(from);
+        String position = fanOut.positions().user(from);
         return new Plan(from, position, !resumeFailed, Frames.snapshot(channel, position, data), reflected, List.of());
     }
 
@@ -322,12 +350,12 @@ public class Subscriptions {
                         // those come live from Kafka.
                         return Optional.of(frames);
                     }
-                    Frame frame = Frames.historyEvent(channel, item);
+                    Frame frame = Frames.historyEvent(channel, item, fanOut.positions());
                     if (frame.offset() >= until) {
                         return Optional.of(frames);
                     }
                     frames.add(frame);
-                    after = frame.position();
+                    after = new EventPosition(frame.partition(), frame.offset()).toString();
                 }
                 if (page.size() < config.replay().historyPageSize()) {
                     return Optional.of(frames);
@@ -396,10 +424,10 @@ public class Subscriptions {
             }
             String position;
             if (channel.isJob()) {
-                position = new EventPosition(partition, record.offset()).toString();
+                position = fanOut.positions().job(partition, record.offset());
             } else {
                 cursor[partition] = record.offset() + 1;
-                position = UserPosition.format(cursor);
+                position = fanOut.positions().user(cursor);
             }
             return send(Frames.event(channel, event, partition, record.offset(), position).replayed());
         }

@@ -7,6 +7,7 @@ import io.stagewire.events.StageEventCodec;
 import io.stagewire.gateway.config.GatewayConfig;
 import io.stagewire.gateway.fanout.FanOut;
 import io.stagewire.gateway.fanout.Outbound;
+import io.stagewire.gateway.fanout.Positions;
 import io.stagewire.gateway.metrics.GatewayMetrics;
 import io.stagewire.gateway.ownership.JobOwners;
 import java.util.ArrayList;
@@ -53,6 +54,8 @@ public class JobEventsConsumer {
     GatewayMetrics metrics;
     @Inject
     JobOwners owners;
+    @Inject
+    LogEpoch epochs;
 
     private volatile boolean running;
     private volatile boolean assigned;
@@ -113,6 +116,7 @@ public class JobEventsConsumer {
                 .map(info -> new TopicPartition(info.topic(), info.partition()))
                 .sorted(java.util.Comparator.comparingInt(TopicPartition::partition))
                 .toList();
+        fanOut.readingLog(new Positions(epochs.current()));
         c.assign(partitions);
         Map<TopicPartition, Long> ends = c.endOffsets(partitions);
         long[] start = new long[partitions.size()];

@@ -5,13 +5,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Consumers of job.events built from Quarkus's {@code kafka.*} configuration. No group id:
+ * Consumers (and an admin client) of job.events built from Quarkus's {@code kafka.*} configuration. No group id:
  * partitions are assigned, never subscribed, so every replica reads everything and nothing is
  * committed (the gateway keeps no state in Kafka).
  */
@@ -24,6 +26,23 @@ public class KafkaSettings {
     Map<String, Object> brokerConfig;
 
     public KafkaConsumer<String, byte[]> consumer(String clientId, int maxPollRecords) {
+        Map<String, Object> config = connection();
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** An admin client on the same brokers, with the same security settings. */
+    public Admin admin(String clientId) {
+        Map<String, Object> config = connection();
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId);
+        return Admin.create(config);
+    }
+
+    private Map<String, Object> connection() {
         Map<String, Object> config = new HashMap<>();
         brokerConfig.forEach((key, value) -> {
             for (String prefix : CLIENT_KEYS) {
@@ -32,11 +51,6 @@ public class KafkaSettings {
                 }
             }
         });
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        return config;
     }
 }

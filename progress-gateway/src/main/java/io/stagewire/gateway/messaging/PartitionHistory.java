@@ -52,6 +52,12 @@ public class PartitionHistory {
         return consumer().beginningOffsets(List.of(tp)).get(tp);
     }
 
+    /** The offset the next record written to the partition will get. */
+    public long logEnd(int partition) {
+        TopicPartition tp = partition(partition);
+        return consumer().endOffsets(List.of(tp)).get(tp);
+    }
+
     /** The first offset at or after {@code time}, or the end of the partition when there is none. */
     public long offsetAt(int partition, Instant time) {
         TopicPartition tp = partition(partition);

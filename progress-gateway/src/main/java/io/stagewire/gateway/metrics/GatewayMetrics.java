@@ -34,6 +34,7 @@ public class GatewayMetrics implements Outbound.Listener {
     private final Timer deliveryLatency;
     private final DistributionSummary replayedEvents;
     private final Counter resumedFromMemory;
+    private final Counter resumesRefused;
 
     @Inject
     public GatewayMetrics(MeterRegistry registry, ChannelIndex index, JobDirectory directory) {
@@ -58,6 +59,9 @@ public class GatewayMetrics implements Outbound.Listener {
                 .register(registry);
         resumedFromMemory = Counter.builder("stagewire.gateway.resumes.from.memory")
                 .description("Resumes served from a job's in-memory window, without reading Kafka").register(registry);
+        resumesRefused = Counter.builder("stagewire.gateway.resumes.refused")
+                .description("Resume tokens from another log (another epoch, or past the log's end): answered with a snapshot")
+                .register(registry);
         registry.gauge("stagewire.gateway.window.bytes", directory, JobDirectory::windowBytes);
         replayedEvents = DistributionSummary.builder("stagewire.gateway.replay.events")
                 .description("Events replayed from history per resumed subscription").register(registry);
@@ -92,6 +96,10 @@ public class GatewayMetrics implements Outbound.Listener {
 
     public void resumedFromMemory() {
         resumedFromMemory.increment();
+    }
+
+    public void resumeRefused() {
+        resumesRefused.increment();
     }
 
     public void replayed(int events) {

@@ -5,13 +5,18 @@ import io.stagewire.events.StageEvent;
 import io.stagewire.events.StageEventCodec;
 import io.stagewire.events.StageEventJson;
 import io.stagewire.events.Topics;
+import io.stagewire.gateway.messaging.LogEpoch;
 import io.stagewire.testing.StackUnderTest;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -30,8 +35,27 @@ public final class Events {
         return "gw-test-" + UUID.randomUUID();
     }
 
-    /** An event as produced: its id and where it landed. */
-    public record Sent(String id, String position) {
+    private static volatile String epoch;
+
+    /** An event as produced: its id and where it landed ({@code partition-offset}, as job-api writes it). */
+    public record Sent(String id, String logPosition) {
+        /** The resume token the gateway gives this event: its log position tagged with the log's epoch. */
+        public String position() {
+            return logPosition + "~" + epoch();
+        }
+    }
+
+    /** The epoch of job.events as the gateway derives it, from the topic's id. */
+    public static String epoch() {
+        if (epoch == null) {
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, StackUnderTest.kafkaBootstrap()))) {
+                Uuid id = admin.describeTopics(List.of(Topics.JOB_EVENTS)).topicNameValues().get(Topics.JOB_EVENTS).get().topicId();
+                epoch = LogEpoch.of(id);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return epoch;
     }
 
     /** Sends one event and waits for its position. */
