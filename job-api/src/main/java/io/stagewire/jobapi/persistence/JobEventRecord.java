@@ -27,10 +27,13 @@ public class JobEventRecord extends PanacheEntityBase {
     public String userId;
     public String type;
     public OffsetDateTime time;
+    /** Null until the event is on job.events: job-api records its own events before it sends them (read your writes). */
     @Column(name = "kafka_partition")
-    public int partition;
+    public Integer partition;
     @Column(name = "kafka_offset")
-    public long offset;
+    public Long offset;
+    @Column(name = "recorded_at", insertable = false, updatable = false)
+    public OffsetDateTime recordedAt;
     @JdbcTypeCode(SqlTypes.JSON)
     public String data;
 

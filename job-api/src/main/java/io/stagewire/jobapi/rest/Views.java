@@ -29,6 +29,7 @@ public final class Views {
     public record EventPage(List<EventView> items,
                             @Schema(description = "Pass as 'after' for the next page; null when this page was not full (the end for now)")
                             String next) {
+        /** Unpositioned events come last: a page ending in one has shown every positioned event, so it is the end for now. */
         static EventPage of(List<EventView> items, int limit) {
             return new EventPage(items, items.size() < limit || items.isEmpty() ? null : items.get(items.size() - 1).position());
         }
@@ -36,11 +37,13 @@ public final class Views {
 
     @Schema(name = "JobEvent", description = "A stage event as it was on job.events")
     public record EventView(String id, String type, String jobId, String userId, String source, OffsetDateTime time,
-                            @Schema(description = "Opaque resume token: pass it as 'after'") String position,
+                            @Schema(description = "Opaque resume token: pass it as 'after'. Null for an event job-api has decided"
+                                    + " and recorded but not yet put on job.events (it gets one within moments)", nullable = true)
+                            String position,
                             JsonNode data) {
         static EventView of(JobEventRecord e) {
             return new EventView(e.id, e.type, e.jobId, e.userId, e.source, e.time,
-                    new EventPosition(e.partition, e.offset).toString(), Json.tree(e.data));
+                    e.partition == null ? null : new EventPosition(e.partition, e.offset).toString(), Json.tree(e.data));
         }
     }
 

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.stagewire.events.StageEvent;
 import io.stagewire.events.StageEventJson;
+import io.stagewire.jobapi.persistence.JobEventRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
@@ -32,7 +33,9 @@ public class JobEventHistory {
               from unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::timestamptz[],
                           $7::int[], $8::bigint[], $9::text[])
                    as e (source, id, job_id, user_id, type, time, kafka_partition, kafka_offset, data)
-            on conflict do nothing
+            on conflict (source, id) do update
+                set kafka_partition = excluded.kafka_partition, kafka_offset = excluded.kafka_offset
+                where job_events.kafka_partition is null
             returning source, id""";
 
     private record Key(String source, String id) {
@@ -49,8 +52,27 @@ public class JobEventHistory {
     }
 
     /**
+     * Records job-api's own event in the history before it is on job.events, in the caller's transaction,
+     * so that the job's history shows it as soon as the request that caused it has answered (read your
+     * writes). It has no position until it comes back from Kafka: {@link #recordNew} fills it in then.
+     */
+    public Uni<Void> recordAnnounced(StageEvent event) {
+        JobEventRecord record = new JobEventRecord();
+        record.source = event.source();
+        record.id = event.id();
+        record.jobId = event.jobId();
+        record.userId = event.userId();
+        record.type = event.type().wireName();
+        record.time = event.time();
+        record.data = json(event);
+        return record.persist().replaceWithVoid();
+    }
+
+    /**
      * Records the events not recorded before, with one statement; returns them in their order,
-     * each once. Only these change anything: a redelivered event is history already.
+     * each once. Only these change anything: a redelivered event is history already. An event
+     * recorded before its position ({@link #recordAnnounced}) gets its position here and counts as
+     * new: this is the first time it comes from the bus.
      */
     public Uni<List<PositionedEvent>> recordNew(List<PositionedEvent> events) {
         if (events.isEmpty()) {

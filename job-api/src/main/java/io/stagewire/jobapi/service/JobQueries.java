@@ -72,12 +72,17 @@ public class JobQueries {
         return query.list().chain(items -> query.count().map(total -> new JobPage(items, page, size, total)));
     }
 
-    /** Events of the job after {@code after} (all when null), in order, at most {@code limit}. */
+    /**
+     * Events of the job after {@code after} (all when null), in order, at most {@code limit}. Events job-api
+     * has decided but not yet seen back from job.events have no position: they come last, in the order
+     * they were recorded, on every page until they have one.
+     */
     public Uni<List<JobEventRecord>> events(Caller caller, String jobId, EventPosition after, int limit) {
         return visibleJob(caller, jobId).chain(job -> {
             PanacheQuery<JobEventRecord> query = after == null
-                    ? JobEventRecord.find("jobId = ?1 order by partition, offset", jobId)
-                    : JobEventRecord.find("jobId = ?1 and (partition > ?2 or (partition = ?2 and offset > ?3)) order by partition, offset",
+                    ? JobEventRecord.find("jobId = ?1 order by partition nulls last, offset, recordedAt, id", jobId)
+                    : JobEventRecord.find("jobId = ?1 and (partition is null or partition > ?2 or (partition = ?2 and offset > ?3))"
+                                    + " order by partition nulls last, offset, recordedAt, id",
                             jobId, after.partition(), after.offset());
             return query.page(Page.ofSize(limit)).list();
         });

@@ -29,14 +29,20 @@ public class Outbox {
     public static final String SOURCE = "/stagewire/job-api";
 
     private final AtomicLong added = new AtomicLong();
+    private final JobEventHistory history;
+
+    Outbox(JobEventHistory history) {
+        this.history = history;
+    }
 
     /** How many records were added since start (committed or not): a change tells a caller there may be something to relay. */
     public long added() {
         return added.get();
     }
 
+    /** The event goes on job.events and, in the same transaction, into the job's history (read your writes). */
     public Uni<Void> event(StageEvent event) {
-        return add(StageEventCodec.toRecord(Topics.JOB_EVENTS, event));
+        return history.recordAnnounced(event).chain(() -> add(StageEventCodec.toRecord(Topics.JOB_EVENTS, event)));
     }
 
     /** A new job-api event for the job about {@code type}. */

@@ -23,6 +23,7 @@ import io.stagewire.events.work.WorkMessages;
 import io.stagewire.jobapi.support.Api;
 import io.stagewire.jobapi.support.Kafka;
 import java.time.Duration;
+import org.awaitility.Awaitility;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -77,6 +78,26 @@ class JobResourceTest {
             });
             assertThat(crawls.during(id, Duration.ofSeconds(2))).hasSize(1);
         }
+    }
+
+    @Test
+    void theFirstEventIsInTheHistoryAsSoonAsTheJobIsCreated() {
+        String id = Api.createJob("bob", 3);
+
+        // No wait: the request has answered, so its job:created is history already (read your writes).
+        var history = as("bob").get("/api/jobs/" + id + "/events").then().statusCode(200).extract().jsonPath();
+        assertThat(history.getList("items.type", String.class)).containsExactly("job:created");
+        assertThat(history.getString("items[0].source")).isEqualTo("/stagewire/job-api");
+        assertThat(history.getString("items[0].userId")).isEqualTo(sub("bob"));
+
+        // Once back from job.events the same event (not a second one) has its position, the job's position.
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> Api.job("bob", id).getString("position") != null);
+        var positioned = as("bob").get("/api/jobs/" + id + "/events").jsonPath();
+        assertThat(positioned.getList("items.id", String.class)).containsExactly(history.getString("items[0].id"));
+        assertThat(positioned.getString("items[0].position")).isEqualTo(Api.job("bob", id).getString("position"));
+        assertThat(as("bob").get("/api/jobs/" + id + "/events?after=" + positioned.getString("items[0].position"))
+                .jsonPath().getList("items")).isEmpty();
     }
 
     @ParameterizedTest
