@@ -40,6 +40,14 @@ public interface GatewayConfig {
     @WithDefault("PT15S")
     Duration sseHeartbeat();
 
+    /**
+     * A job with no event for this long is not listed among a user's active jobs in a snapshot from
+     * memory: the same rule as job-api's {@code stagewire.external-jobs.stale-after}, so an external job
+     * whose producer went silent is not shown as running forever.
+     */
+    @WithDefault("PT1H")
+    Duration staleAfter();
+
     /** How many jobs the gateway remembers from events (owner, partition, last event) for authorisation. */
     @WithDefault("100000")
     int knownJobs();
