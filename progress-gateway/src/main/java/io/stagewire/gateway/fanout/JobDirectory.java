@@ -100,7 +100,7 @@ public class JobDirectory {
         this.windowFrames = config.window().maxEvents();
         this.staleAfterMillis = config.staleAfter().toMillis();
         this.windowAgeMillis = config.window().maxAge().toMillis();
-        this.maxBytes = config.window().maxBytes();
+        this.maxBytes = config.window().maxBytes().orElse(Runtime.getRuntime().maxMemory() / 8);
         this.jobs = new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, JobState> eldest) {
