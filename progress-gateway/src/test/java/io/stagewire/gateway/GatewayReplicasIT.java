@@ -126,6 +126,61 @@ class GatewayReplicasIT {
     }
 
     @Test
+    void subscribingWhileARestartedReplicaRefillsIsExact() throws Exception {
+        // issue 11: right after a restart the replica reads the retained log into its windows (the refill)
+        // while new events keep coming; a client resuming then gets every event after its position once.
+        String jobId = Events.newJobId();
+        String bob = Jwt.sub(Tokens.accessToken("bob"));
+        JobApiDouble.putJob(jobId, bob, "running", null);
+        List<Events.Sent> sent = Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < 30; i++) {
+            sent.add(Events.notification(jobId, bob, "before restart " + i));
+        }
+        String position = sent.get(9).position();
+        replicaA.destroyForcibly().waitFor();
+        replicaA = start("a-refill", PORT_A, Map.of());
+        CompletableFuture<Void> producing = CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < 40; i++) {
+                sent.add(Events.notification(jobId, bob, "during refill " + i));
+                pause(25);
+            }
+        });
+        int refused = 0;
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        WsClient resumed = null;
+        while (resumed == null) {
+            assertThat(System.nanoTime()).as("subscribed within 60 s of the restart").isLessThan(deadline);
+            WsClient client;
+            try {
+                client = WsClient.connect(ws(PORT_A), Tokens.accessToken("bob"));
+            } catch (RuntimeException notListeningYet) {
+                pause(50);
+                continue;
+            }
+            client.subscribe("job:" + jobId, position);
+            JsonNode first = client.next(WAIT);
+            if ("subscribed".equals(first.path("type").asText())) {
+                assertThat(first.path("recovered").asBoolean()).isTrue();
+                resumed = client;
+            } else {
+                // Still refilling: told so, precisely, and tried again.
+                assertThat(first.path("code").asText()).isEqualTo("unavailable");
+                refused++;
+                client.close();
+                pause(50);
+            }
+        }
+        try (WsClient client = resumed) {
+            producing.get();
+            List<String> expected = sent.subList(10, sent.size()).stream().map(Events.Sent::id).toList();
+            assertThat(ids(client.events("job:" + jobId, expected.size(), WAIT))).as("after %d refusals while starting", refused)
+                    .containsExactlyElementsOf(expected);
+            assertThat(client.drain(Duration.ofMillis(300))).isEmpty();
+        }
+        awaitReady(PORT_A, replicaA);
+    }
+
+    @Test
     void expiredTokenClosesWith4001AndServerPings() throws Exception {
         // A third replica that pings every second and treats tokens as expiring 297 s early
         // (Keycloak's tokens live 300 s): the 4001 close comes about 3 s after the token was issued.

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.stagewire.events.EventType;
+import io.stagewire.events.StageEvent;
+import io.stagewire.events.StageEventJson;
 import io.stagewire.gateway.support.Events;
 import io.stagewire.gateway.support.JobApiDouble;
 import io.stagewire.gateway.support.WsClient;
@@ -59,6 +62,53 @@ class MemoryServedTest extends GatewayTest {
             assertThat(ids(fresh.events("job:" + jobId, 1, WAIT))).containsExactly(live.id());
             assertThat(ids(resumed.events("job:" + jobId, 1, WAIT))).containsExactly(live.id());
             assertThat(resumed.drain(Duration.ofMillis(300))).isEmpty();
+        } finally {
+            JobApiDouble.setDown(false);
+        }
+    }
+
+    @Test
+    void aUserSnapshotComesFromMemoryWithJobApiDownAndLiveContinuesExactlyAtItsSeam() throws Exception {
+        // issue 11: user channels like job channels — the gateway's own state, read at the seam, no job-api call.
+        String bob = sub("bob");
+        String running = Events.newJobId();
+        String cancelled = Events.newJobId();
+        Events.progress(running, bob, 30);
+        Events.progress(cancelled, bob, 10);
+        Events.Sent end = Events.send(StageEvent.of(EventType.JOB_CANCELLED, "/stagewire/test", cancelled, bob, StageEventJson.object()));
+        Events.Sent runningAt = Events.progress(running, bob, 35);
+        awaitDispatched(ws(), cancelled, end);
+        awaitDispatched(ws(), running, runningAt);
+        double fromMemoryBefore = metric("stagewire_gateway_snapshots_from_memory_total");
+        JobApiDouble.setDown(true);
+        try (WsClient client = connect("bob")) {
+            client.subscribe("user:" + bob);
+            JsonNode ok = subscribed(client, "user:" + bob);
+            assertThat(ok.path("recovered").asBoolean()).isTrue();
+            JsonNode snapshot = client.next(WAIT);
+            assertThat(snapshot.path("type").asText()).isEqualTo("snapshot");
+            List<JsonNode> items = new ArrayList<>();
+            snapshot.path("data").path("items").forEach(items::add);
+            JsonNode mine = items.stream().filter(item -> item.path("id").asText().equals(running)).findFirst().orElseThrow();
+            assertThat(mine.path("source").asText()).isEqualTo("gateway");
+            assertThat(mine.path("progress").asInt()).isEqualTo(35);
+            assertThat(items).noneMatch(item -> item.path("id").asText().equals(cancelled));
+            assertThat(items).allMatch(item -> item.path("userId").asText().equals(bob));
+            assertThat(metric("stagewire_gateway_snapshots_from_memory_total")).isEqualTo(fromMemoryBefore + 1);
+
+            // Nothing the snapshot reflects comes again; everything after it comes once.
+            Events.Sent live = Events.progress(running, bob, 40);
+            List<JsonNode> next = client.events("user:" + bob, 1, WAIT);
+            assertThat(ids(next)).containsExactly(live.id());
+            assertThat(client.drain(Duration.ofMillis(300))).noneMatch(frame -> frame.path("jobId").asText().equals(running));
+
+            // Its position resumes exactly.
+            try (WsClient again = connect("bob")) {
+                again.subscribe("user:" + bob, snapshot.path("position").asText());
+                assertThat(subscribed(again, "user:" + bob).path("recovered").asBoolean()).isTrue();
+                List<JsonNode> replayed = again.events("user:" + bob, 1, WAIT);
+                assertThat(ids(replayed)).containsExactly(live.id());
+            }
         } finally {
             JobApiDouble.setDown(false);
         }

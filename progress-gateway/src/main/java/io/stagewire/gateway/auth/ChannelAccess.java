@@ -3,7 +3,10 @@ package io.stagewire.gateway.auth;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import io.stagewire.gateway.client.JobApi;
+import io.stagewire.gateway.fanout.AccessVerdict;
+import io.stagewire.gateway.fanout.Authoriser;
 import io.stagewire.gateway.fanout.Channel;
+import io.stagewire.gateway.fanout.Viewer;
 import io.stagewire.gateway.ownership.JobBinding;
 import io.stagewire.gateway.ownership.JobOwners;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,23 +22,15 @@ import java.util.Optional;
  * Kafka's retention before this gateway started) never locks the real owner out.
  */
 @ApplicationScoped
-public class ChannelAccess {
-
-    /** The verdict; a grant may carry the job as job-api returned it, to serve as the snapshot. */
-    public sealed interface Verdict {
-        record Granted(Optional<ObjectNode> job) implements Verdict {
-        }
-
-        record Denied(String reason) implements Verdict {
-        }
-    }
+public class ChannelAccess implements Authoriser {
 
     @Inject
     JobOwners owners;
     @Inject
     JobApi jobApi;
 
-    public Uni<Verdict> authorize(Viewer viewer, Channel channel) {
+    @Override
+    public Uni<AccessVerdict> authorise(Viewer viewer, Channel channel) {
         if (viewer.admin()) {
             return granted(Optional.empty());
         }
@@ -50,16 +45,16 @@ public class ChannelAccess {
         if (binding.isPresent() && binding.get().fromJobApi()) {
             return denied(notYours(channel));
         }
-        return jobApi.job(viewer.token(), channel.id()).<Verdict>map(job -> {
+        return jobApi.job(viewer.token(), channel.id()).<AccessVerdict>map(job -> {
             if (job.isEmpty()) {
-                return new Verdict.Denied(notYours(channel));
+                return new AccessVerdict.Denied(notYours(channel));
             }
             String reportedOwner = job.get().path("userId").asText(null);
             if (reportedOwner != null) {
                 owners.confirmedByJobApi(channel.id(), reportedOwner);
             }
             // job-api answered 200 with the viewer's own token: it is theirs.
-            return new Verdict.Granted(job);
+            return new AccessVerdict.Granted(job);
         }).onFailure().recoverWithUni(failure -> binding.isPresent()
                 // job-api cannot overrule the binding now; what we know says it is not theirs.
                 ? denied(notYours(channel))
@@ -70,11 +65,11 @@ public class ChannelAccess {
         return "job " + channel.id() + " is not yours or does not exist";
     }
 
-    private static Uni<Verdict> granted(Optional<ObjectNode> job) {
-        return Uni.createFrom().item(new Verdict.Granted(job));
+    private static Uni<AccessVerdict> granted(Optional<ObjectNode> job) {
+        return Uni.createFrom().item(new AccessVerdict.Granted(job));
     }
 
-    private static Uni<Verdict> denied(String reason) {
-        return Uni.createFrom().item(new Verdict.Denied(reason));
+    private static Uni<AccessVerdict> denied(String reason) {
+        return Uni.createFrom().item(new AccessVerdict.Denied(reason));
     }
 }

@@ -1,6 +1,7 @@
 package io.stagewire.gateway.auth;
 
 import io.stagewire.gateway.config.GatewayConfig;
+import io.stagewire.gateway.fanout.Viewer;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

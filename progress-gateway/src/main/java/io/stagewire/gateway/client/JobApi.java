@@ -3,6 +3,7 @@ package io.stagewire.gateway.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
+import io.stagewire.gateway.fanout.JobRecords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
@@ -20,7 +21,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * is an answer (not the caller's job), not a failure, so it does not trip the breaker.
  */
 @ApplicationScoped
-public class JobApi {
+public class JobApi implements JobRecords {
     /** The status the gateway asks for a user's snapshot: job-api lists every job that has not ended. */
     public static final String ACTIVE = "active";
     /** job-api's largest page. */
@@ -34,6 +35,7 @@ public class JobApi {
 
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    @Override
     public Uni<Optional<ObjectNode>> job(String token, String jobId) {
         return client.job(bearer(token), jobId)
                 .map(Optional::of)
@@ -42,6 +44,7 @@ public class JobApi {
 
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    @Override
     public Uni<List<ObjectNode>> activeJobs(String token, String owner) {
         return activeJobs(token, owner, 0, new ArrayList<>());
     }
@@ -59,6 +62,7 @@ public class JobApi {
     /** One page of a job's history after {@code after} (a position, or null for the beginning). */
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    @Override
     public Uni<List<ObjectNode>> events(String token, String jobId, String after, int limit) {
         return client.events(bearer(token), jobId, after, limit).map(JobApi::items);
     }

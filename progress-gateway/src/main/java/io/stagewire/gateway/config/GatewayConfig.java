@@ -40,6 +40,14 @@ public interface GatewayConfig {
     @WithDefault("PT15S")
     Duration sseHeartbeat();
 
+    /**
+     * A job with no event for this long is not listed among a user's active jobs in a snapshot from
+     * memory: the same rule as job-api's {@code stagewire.external-jobs.stale-after}, so an external job
+     * whose producer went silent is not shown as running forever.
+     */
+    @WithDefault("PT1H")
+    Duration staleAfter();
+
     /** How many jobs the gateway remembers from events (owner, partition, last event) for authorisation. */
     @WithDefault("100000")
     int knownJobs();
@@ -156,8 +164,12 @@ public interface GatewayConfig {
         @WithDefault("PT15M")
         Duration maxAge();
 
-        /** Bytes of frames kept over all jobs; past it the windows of the least recently used jobs are dropped. */
-        @WithDefault("134217728")
-        long maxBytes();
+        /**
+         * Bytes of frames kept over all jobs; past it the windows of the least recently used jobs are
+         * dropped. Unset: an eighth of the maximum heap (48 MiB at the stack's -Xmx384m), so that the
+         * windows leave the heap to the connections (a fixed 128 MiB left a 384 MiB gateway unable to hold
+         * 19 500 idle connections: docs/benchmarks.md).
+         */
+        java.util.OptionalLong maxBytes();
     }
 }

@@ -1,10 +1,10 @@
 package io.stagewire.gateway.fanout;
 
 import io.stagewire.events.StageEvent;
-import io.stagewire.gateway.metrics.GatewayMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * Delivers each live event of job.events to the subscribers of its job and of its owner.
@@ -28,7 +28,7 @@ public class FanOut {
     @Inject
     JobDirectory directory;
     @Inject
-    GatewayMetrics metrics;
+    FanOutMetrics metrics;
 
     private final long windowAgeMillis;
 
@@ -123,12 +123,20 @@ public class FanOut {
         }
     }
 
-    /** Adds the subscription (holding live events) and returns its seam: per partition, the first live offset. */
-    public long[] register(Subscription subscription) {
+    /** Where a subscription joined the live stream, and what {@code atSeam} read at that same instant. */
+    public record Joined<T>(long[] seam, T atSeam) {
+    }
+
+    /**
+     * Adds the subscription (holding live events) and returns its seam: per partition, the first
+     * live offset. {@code atSeam} runs under the same lock, so what it reads (the gateway's state
+     * of a user's jobs) reflects exactly the events below the seam: none missing, none twice.
+     */
+    public <T> Joined<T> register(Subscription subscription, Supplier<T> atSeam) {
         seamLock.lock();
         try {
             index.add(subscription);
-            return liveNext.clone();
+            return new Joined<>(liveNext.clone(), atSeam.get());
         } finally {
             seamLock.unlock();
         }

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,7 +84,12 @@ public class JobDirectory {
     }
 
     private final Map<String, JobState> jobs;
+    /** The user channels' index: each owner's jobs, so a user snapshot costs that user's jobs, not a scan of all. */
+    private final Map<String, Map<String, JobState>> jobsByOwner = new HashMap<>();
+    /** Whether a job was ever forgotten (the known-jobs bound): then the directory no longer knows every owner's jobs. */
+    private boolean forgotAJob;
     private final int windowFrames;
+    private final long staleAfterMillis;
     private final long windowAgeMillis;
     private final long maxBytes;
     private long bytes;
@@ -92,13 +98,16 @@ public class JobDirectory {
     public JobDirectory(GatewayConfig config) {
         int max = config.knownJobs();
         this.windowFrames = config.window().maxEvents();
+        this.staleAfterMillis = config.staleAfter().toMillis();
         this.windowAgeMillis = config.window().maxAge().toMillis();
-        this.maxBytes = config.window().maxBytes();
+        this.maxBytes = config.window().maxBytes().orElse(Runtime.getRuntime().maxMemory() / 8);
         this.jobs = new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, JobState> eldest) {
                 if (size() > max) {
                     bytes += eldest.getValue().window.clear();
+                    unindex(eldest.getValue().seen);
+                    forgotAJob = true;
                     return true;
                 }
                 return false;
@@ -117,7 +126,12 @@ public class JobDirectory {
             state = new JobState(firstOfJob ? -1 : offset - 1);
             jobs.put(event.jobId(), state);
         }
-        state.seen = next(state.seen, event, partition, offset);
+        SeenJob before = state.seen;
+        state.seen = next(before, event, partition, offset);
+        if (before == null || !before.owner().equals(state.seen.owner())) {
+            unindex(before);
+            jobsByOwner.computeIfAbsent(state.seen.owner(), owner -> new HashMap<>(4)).put(event.jobId(), state);
+        }
         long oldest = System.currentTimeMillis() - windowAgeMillis;
         if (frame != null && frame.eventTimeMillis() >= oldest) {
             bytes += state.window.add(frame, windowFrames, oldest);
@@ -155,6 +169,16 @@ public class JobDirectory {
                 status, progress, stage, lastProgress);
     }
 
+    private void unindex(SeenJob seen) {
+        if (seen == null) {
+            return;
+        }
+        Map<String, JobState> owned = jobsByOwner.get(seen.owner());
+        if (owned != null && owned.remove(seen.jobId()) != null && owned.isEmpty()) {
+            jobsByOwner.remove(seen.owner());
+        }
+    }
+
     /** Over the byte bound: windows of the least recently used jobs go first. */
     private void shrink() {
         Iterator<JobState> eldestFirst = jobs.values().iterator();
@@ -183,14 +207,37 @@ public class JobDirectory {
         return bytes;
     }
 
-    /** The active jobs of a user this gateway has seen; a fallback when job-api cannot list them. */
+    /** The active jobs of a user this gateway has seen (maybe not all of them: see {@link #knowsEveryJob}). */
     public synchronized List<SeenJob> activeJobsOf(String owner) {
         List<SeenJob> found = new ArrayList<>();
-        for (JobState state : jobs.values()) {
-            if (state.seen.owner().equals(owner) && state.seen.isActive()) {
+        // From the owner's index, not the jobs map: listing a user's jobs does not count as using each (recency order).
+        for (JobState state : jobsByOwner.getOrDefault(owner, Map.of()).values()) {
+            if (state.seen.isActive()) {
                 found.add(state.seen);
             }
         }
+        found.sort(java.util.Comparator.comparing(SeenJob::jobId));
         return found;
+    }
+
+    /**
+     * Every active job of the owner that is not stale (an event within {@code stale-after}), when the
+     * directory knows every job (see {@link #knowsEveryJob}).
+     */
+    public synchronized Optional<List<SeenJob>> everyActiveJobOf(String owner) {
+        if (forgotAJob) {
+            return Optional.empty();
+        }
+        long liveSince = System.currentTimeMillis() - staleAfterMillis;
+        return Optional.of(activeJobsOf(owner).stream().filter(job -> job.lastTime().toInstant().toEpochMilli() >= liveSince).toList());
+    }
+
+    /**
+     * True while the directory holds every job with an event in the retained log: it read the log
+     * from its start (the refill) and has forgotten none since. A user snapshot is then served from
+     * memory; after the known-jobs bound forgot one, from job-api.
+     */
+    public synchronized boolean knowsEveryJob() {
+        return !forgotAJob;
     }
 }

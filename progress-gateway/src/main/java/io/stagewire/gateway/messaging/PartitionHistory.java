@@ -2,6 +2,7 @@ package io.stagewire.gateway.messaging;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.stagewire.gateway.config.GatewayConfig;
+import io.stagewire.gateway.fanout.PartitionLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -23,7 +24,7 @@ import org.apache.kafka.common.TopicPartition;
  * metadata round trip each).
  */
 @ApplicationScoped
-public class PartitionHistory {
+public class PartitionHistory implements PartitionLog {
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
@@ -47,18 +48,21 @@ public class PartitionHistory {
     }
 
     /** The first offset the partition still holds (retention deletes the ones before). */
+    @Override
     public long logStart(int partition) {
         TopicPartition tp = partition(partition);
         return consumer().beginningOffsets(List.of(tp)).get(tp);
     }
 
     /** The offset the next record written to the partition will get. */
+    @Override
     public long logEnd(int partition) {
         TopicPartition tp = partition(partition);
         return consumer().endOffsets(List.of(tp)).get(tp);
     }
 
     /** The first offset at or after {@code time}, or the end of the partition when there is none. */
+    @Override
     public long offsetAt(int partition, Instant time) {
         TopicPartition tp = partition(partition);
         Map<TopicPartition, OffsetAndTimestamp> found = consumer().offsetsForTimes(Map.of(tp, time.toEpochMilli()));
@@ -70,6 +74,7 @@ public class PartitionHistory {
      * Hands every record of the partition in {@code [from, to)} to {@code sink}, in order, until
      * the sink returns false (the subscription went away).
      */
+    @Override
     public void read(int partition, long from, long to, Predicate<ConsumerRecord<String, byte[]>> sink) {
         if (from >= to) {
             return;
@@ -99,6 +104,11 @@ public class PartitionHistory {
         } finally {
             consumer.unsubscribe();
         }
+    }
+
+    @Override
+    public int partitionOf(String jobId, int partitions) {
+        return JobPartitions.partitionOf(jobId, partitions);
     }
 
     private KafkaConsumer<String, byte[]> consumer() {

@@ -5,8 +5,9 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.stagewire.gateway.fanout.ChannelIndex;
-import io.stagewire.gateway.fanout.JobDirectory;
+import io.stagewire.gateway.fanout.FanOutMetrics;
 import io.stagewire.gateway.fanout.Frame;
+import io.stagewire.gateway.fanout.JobDirectory;
 import io.stagewire.gateway.fanout.Outbound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** The gateway's Prometheus metrics (names in docs/protocol.md, section Operations). */
 @ApplicationScoped
-public class GatewayMetrics implements Outbound.Listener {
+public class GatewayMetrics implements Outbound.Listener, FanOutMetrics {
     private static final Duration[] LATENCY_BUCKETS = java.util.stream.LongStream
             .of(1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 30_000)
             .mapToObj(Duration::ofMillis).toArray(Duration[]::new);
@@ -35,6 +36,7 @@ public class GatewayMetrics implements Outbound.Listener {
     private final DistributionSummary replayedEvents;
     private final Counter resumedFromMemory;
     private final Counter resumesRefused;
+    private final Counter snapshotsFromMemory;
 
     @Inject
     public GatewayMetrics(MeterRegistry registry, ChannelIndex index, JobDirectory directory) {
@@ -62,6 +64,8 @@ public class GatewayMetrics implements Outbound.Listener {
         resumesRefused = Counter.builder("stagewire.gateway.resumes.refused")
                 .description("Resume tokens from another log (another epoch, or past the log's end): answered with a snapshot")
                 .register(registry);
+        snapshotsFromMemory = Counter.builder("stagewire.gateway.snapshots.from.memory")
+                .description("Snapshots served from the gateway's own state, without job-api or a log read").register(registry);
         registry.gauge("stagewire.gateway.window.bytes", directory, JobDirectory::windowBytes);
         replayedEvents = DistributionSummary.builder("stagewire.gateway.replay.events")
                 .description("Events replayed from history per resumed subscription").register(registry);
@@ -79,6 +83,7 @@ public class GatewayMetrics implements Outbound.Listener {
         kafkaLag.set(lag);
     }
 
+    @Override
     public void dispatched(int frames) {
         eventsIn.increment();
         if (frames > 0) {
@@ -94,14 +99,22 @@ public class GatewayMetrics implements Outbound.Listener {
         deadLetters.increment();
     }
 
+    @Override
     public void resumedFromMemory() {
         resumedFromMemory.increment();
     }
 
+    @Override
     public void resumeRefused() {
         resumesRefused.increment();
     }
 
+    @Override
+    public void snapshotFromMemory() {
+        snapshotsFromMemory.increment();
+    }
+
+    @Override
     public void replayed(int events) {
         replayedEvents.record(events);
     }

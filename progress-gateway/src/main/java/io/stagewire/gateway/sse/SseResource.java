@@ -2,17 +2,17 @@ package io.stagewire.gateway.sse;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
-import io.stagewire.gateway.auth.ChannelAccess;
 import io.stagewire.gateway.auth.TokenExpiry;
-import io.stagewire.gateway.auth.Viewer;
+import io.stagewire.gateway.auth.Viewers;
 import io.stagewire.gateway.config.GatewayConfig;
+import io.stagewire.gateway.fanout.AccessVerdict;
 import io.stagewire.gateway.fanout.Channel;
 import io.stagewire.gateway.fanout.FanOut;
-import io.stagewire.gateway.fanout.Frame;
 import io.stagewire.gateway.fanout.Outbound;
 import io.stagewire.gateway.fanout.ResumeFrom;
 import io.stagewire.gateway.fanout.Subscription;
 import io.stagewire.gateway.fanout.Subscriptions;
+import io.stagewire.gateway.fanout.Viewer;
 import io.stagewire.gateway.limits.ConnectionQuota;
 import io.stagewire.gateway.metrics.GatewayMetrics;
 import io.vertx.core.Vertx;
@@ -32,7 +32,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Server-sent events for clients that cannot or will not use WebSocket: one channel per stream,
@@ -42,8 +41,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 @Path("/sse")
 public class SseResource {
-    private static final Frame HEARTBEAT = Frame.control("", SseOutbound.HEARTBEAT, null);
-
     @Inject
     SecurityIdentity identity;
     @Inject
@@ -98,15 +95,15 @@ public class SseResource {
             since = ResumeFrom.parse(channel, lastEventId.trim(), fanOut.partitions())
                     .orElseThrow(() -> new BadRequestException("Last-Event-ID is not a position of this channel"));
         }
-        Viewer viewer = Viewer.of(identity);
-        ChannelAccess.Verdict verdict;
+        Viewer viewer = Viewers.of(identity);
+        AccessVerdict verdict;
         try {
             verdict = subscriptions.authorise(viewer, channel);
         } catch (RuntimeException e) {
             throw new ServiceUnavailableException("cannot check access (job-api unavailable)", 2L);
         }
-        if (!(verdict instanceof ChannelAccess.Verdict.Granted granted)) {
-            throw new ForbiddenException(((ChannelAccess.Verdict.Denied) verdict).reason());
+        if (!(verdict instanceof AccessVerdict.Granted granted)) {
+            throw new ForbiddenException(((AccessVerdict.Denied) verdict).reason());
         }
         if (!quota.tryAcquire(viewer.sub(), ConnectionQuota.Transport.SSE)) {
             throw new WebApplicationException("more than " + quota.limit(ConnectionQuota.Transport.SSE)
@@ -115,37 +112,16 @@ public class SseResource {
         open(viewer, channel, since, granted, conflate, sink, sse, http);
     }
 
-    private void open(Viewer viewer, Channel channel, ResumeFrom since, ChannelAccess.Verdict.Granted granted, boolean conflate,
+    private void open(Viewer viewer, Channel channel, ResumeFrom since, AccessVerdict.Granted granted, boolean conflate,
                       SseEventSink sink, Sse sse, RoutingContext http) {
-        AtomicBoolean ended = new AtomicBoolean();
-        Subscription[] subscription = new Subscription[1];
-        long[] timers = new long[2];
-        Runnable end = () -> {
-            if (ended.compareAndSet(false, true)) {
-                metrics.sseConnections().decrementAndGet();
-                quota.release(viewer.sub(), ConnectionQuota.Transport.SSE);
-                tokenExpiry.cancel(timers[0]);
-                vertx.cancelTimer(timers[1]);
-                subscriptions.unsubscribe(subscription[0]);
-                openStreams.remove(subscription[0].outbound());
-                subscription[0].outbound().shutdown();
-                sink.close();
-            }
-        };
-        Outbound outbound = new SseOutbound(sink, sse, subscriptions.outboundLimits(), metrics, end);
-        subscription[0] = subscriptions.create(channel, outbound, conflate);
-        openStreams.add(outbound);
-        metrics.sseConnections().incrementAndGet();
-        timers[0] = tokenExpiry.schedule(viewer, outbound::closeWhenDrained);
-        timers[1] = vertx.setPeriodic(config.sseHeartbeat().toMillis(), id -> {
-            if (sink.isClosed()) {
-                end.run();
-            } else {
-                outbound.offer(HEARTBEAT);
-            }
-        });
+        SseSession session = new SseSession(new SseSession.Services(subscriptions, openStreams, quota, tokenExpiry, metrics, vertx),
+                viewer, sink);
+        Outbound outbound = new SseOutbound(sink, sse, subscriptions.outboundLimits(), metrics, session::end);
+        Subscription subscription = subscriptions.create(channel, outbound, conflate);
         // The client went away: end at once (not at the next heartbeat), which also frees its quota.
-        http.addEndHandler(done -> end.run());
-        subscriptions.start(viewer, subscription[0], since, granted, outbound::closeWhenDrained);
+        http.addEndHandler(done -> session.end());
+        if (session.begin(subscription, config.sseHeartbeat().toMillis())) {
+            subscriptions.start(viewer, subscription, since, granted, outbound::closeWhenDrained);
+        }
     }
 }

@@ -13,10 +13,9 @@ import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
 import io.stagewire.gateway.auth.TokenExpiry;
-import io.stagewire.gateway.auth.Viewer;
+import io.stagewire.gateway.auth.Viewers;
 import io.stagewire.gateway.config.GatewayConfig;
 import io.stagewire.gateway.fanout.Channel;
-import io.stagewire.gateway.limits.ConnectionQuota;
 import io.stagewire.gateway.fanout.ErrorCode;
 import io.stagewire.gateway.fanout.FanOut;
 import io.stagewire.gateway.fanout.Frames;
@@ -24,6 +23,8 @@ import io.stagewire.gateway.fanout.Outbound;
 import io.stagewire.gateway.fanout.ResumeFrom;
 import io.stagewire.gateway.fanout.Subscription;
 import io.stagewire.gateway.fanout.Subscriptions;
+import io.stagewire.gateway.fanout.Viewer;
+import io.stagewire.gateway.limits.ConnectionQuota;
 import io.stagewire.gateway.metrics.GatewayMetrics;
 import io.vertx.core.buffer.Buffer;
 import jakarta.inject.Inject;
@@ -64,7 +65,7 @@ public class GatewaySocket {
     @OnOpen
     @NonBlocking
     public void onOpen(WebSocketConnection connection) {
-        Viewer viewer = Viewer.of(identity);
+        Viewer viewer = Viewers.of(identity);
         if (!quota.tryAcquire(viewer.sub(), ConnectionQuota.Transport.WEBSOCKET)) {
             connection.close(TOO_MANY).subscribe().with(ok -> { }, failure -> { });
             return;
@@ -185,7 +186,7 @@ public class GatewaySocket {
                     "at most " + config.limits().maxSubscriptions() + " subscriptions per connection", "subscribe", channel.name()));
             return;
         }
-        Viewer viewer = Viewer.of(identity);
+        Viewer viewer = Viewers.of(identity);
         Subscription subscription = subscriptions.create(channel, session.outbound, op.conflate());
         session.add(subscription);
         subscriptions.start(viewer, subscription, since, null, () -> session.removeIfCurrent(subscription));
