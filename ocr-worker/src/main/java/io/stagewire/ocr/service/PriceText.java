@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Finds prices in a line of text: an amount with a currency right before or after it, e.g.
- * {@code 19,99 €}, {@code 1.299,00 €}, {@code EUR 1.299,00}, {@code € 4.50}, {@code € 1,249.00}.
+ * {@code 19,99 €}, {@code 1.299,00 €}, {@code EUR 1.299,00}, {@code € 4.50}, {@code € 1,249.00},
+ * {@code € 1 234,56} (spaces between thousands), {@code EUR 12,-} (a dash for no cents).
  *
  * <p>Which separator is the decimal one follows from the shape, not from a locale: a final
  * {@code .} or {@code ,} followed by exactly two digits is the decimal separator, every other
@@ -23,9 +24,14 @@ final class PriceText {
     private static final Map<String, String> CODE_OF_SYMBOL = Map.of("€", "EUR", "$", "USD", "£", "GBP");
     // A symbol, or three capitals that java.util.Currency knows as an ISO 4217 code (checked after matching).
     private static final String CURRENCY = "€|\\$|£|(?<![\\p{L}])[A-Z]{3}(?![\\p{L}])";
+    /** Whole amounts written with a dash for the cents: "12,-", "12,–". */
+    private static final String NO_CENTS = ",[-–—]";
     private static final Pattern PRICE = Pattern.compile(
             "(?:(?<before>" + CURRENCY + ")\\h?)?"
-                    + "(?<![\\d.,])(?<amount>\\d{1,3}(?:[.,'’]\\d{3})+(?:[.,]\\h?\\d{2})?|\\d+(?:[.,]\\h?\\d{2})?)(?![\\d])"
+                    + "(?<![\\d.,])(?<amount>\\d{1,3}(?:[.,'’]\\d{3})+(?:[.,]\\h?\\d{2}|" + NO_CENTS + ")?"
+                    // Spaces (also no-break and thin) between thousands only with decimals: "1 234,56".
+                    + "|\\d{1,3}(?:\\h\\d{3})+[.,]\\d{2}"
+                    + "|\\d+(?:[.,]\\h?\\d{2}|" + NO_CENTS + ")?)(?![\\d])"
                     + "(?:\\h?(?<after>" + CURRENCY + "))?");
     private static final Pattern DECIMALS = Pattern.compile("[.,]\\h?(\\d{2})$");
 

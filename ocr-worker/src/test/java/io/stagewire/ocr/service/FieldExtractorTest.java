@@ -126,7 +126,13 @@ class FieldExtractorTest {
                 "59, 90 €     | 59.90   | EUR",
                 "$ 12.50      | 12.50   | USD",
                 "£9.99        | 9.99    | GBP",
-                "CHF 1'249.90 | 1249.90 | CHF"})
+                "CHF 1'249.90 | 1249.90 | CHF",
+                "1 234,56 €   | 1234.56 | EUR",
+                "€ 1 234,56   | 1234.56 | EUR",
+                "1\u202F234,56 € | 1234.56 | EUR",
+                "EUR 12,-     | 12.00   | EUR",
+                "12,– €       | 12.00   | EUR",
+                "1.299,- €    | 1299.00 | EUR"})
         void parsesEveryFormat(String written, String amount, String currency) {
             ProductFields fields = extract(page().line(120, 34, written));
 
