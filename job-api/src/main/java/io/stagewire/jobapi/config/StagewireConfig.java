@@ -11,6 +11,8 @@ public interface StagewireConfig {
 
     Outbox outbox();
 
+    History history();
+
     Announcements announcements();
 
     Progress progress();
@@ -38,6 +40,24 @@ public interface StagewireConfig {
         String hostport();
 
         String database();
+    }
+
+    /** How long the event history is kept, per job kind (docs/storage.md). */
+    interface History {
+        /** Events of external jobs (other systems' producers) older than this are deleted. */
+        @io.smallrye.config.WithDefault("P7D")
+        Duration externalJobs();
+
+        /** Events of Stagewire's own jobs (crawl, extraction) older than this are deleted; unset: kept. */
+        java.util.Optional<Duration> ownJobs();
+
+        /** Rows deleted per statement: a purge never holds long locks or a long transaction. */
+        @io.smallrye.config.WithDefault("5000")
+        int purgeBatch();
+
+        /** How often the purge runs (scheduler syntax). */
+        @io.smallrye.config.WithDefault("1h")
+        String purgeEvery();
     }
 
     interface Outbox {
