@@ -74,11 +74,14 @@ final class ResumeRules {
      * seam is read again; job-api's record may be behind the seam, so the log fills the gap.
      *
      * @param snapshotOffset the offset of the last event the snapshot reflects, or -1 when unknown
+     * @param noEventBeforeSeam the gateway knows every job with an event in the log and has seen none of
+     *                          this one: it has no event before the seam, nothing to look back for
      * @param lookbackStart  where to look for a job whose position is unknown (job-api has not applied its events yet)
      */
-    static long afterSnapshot(long snapshotOffset, boolean gatewayState, long seam, IntToLongFunction lookbackStart, int partition) {
+    static long afterSnapshot(long snapshotOffset, boolean gatewayState, boolean noEventBeforeSeam, long seam,
+                              IntToLongFunction lookbackStart, int partition) {
         if (snapshotOffset < 0) {
-            return Math.min(seam, lookbackStart.applyAsLong(partition));
+            return noEventBeforeSeam ? seam : Math.min(seam, lookbackStart.applyAsLong(partition));
         }
         return gatewayState ? Math.max(snapshotOffset + 1, seam) : snapshotOffset + 1;
     }

@@ -154,8 +154,10 @@ class SubscriptionPlanner {
         long[] from = seam.clone();
         Optional<EventPosition> at = EventPosition.parse(position).filter(p -> p.partition() < seam.length);
         int partition = at.map(EventPosition::partition).orElseGet(() -> partitionOf(channel.id(), seam.length));
-        from[partition] = ResumeRules.afterSnapshot(at.map(EventPosition::offset).orElse(-1L), job.isEmpty(), seam[partition],
-                this::lookbackStart, partition);
+        // Read after joining the live stream: not seen by then means no event before the seam.
+        boolean noEventBeforeSeam = seen.isEmpty() && directory.knowsEveryJob();
+        from[partition] = ResumeRules.afterSnapshot(at.map(EventPosition::offset).orElse(-1L), job.isEmpty(), noEventBeforeSeam,
+                seam[partition], this::lookbackStart, partition);
         String token = at.map(fanOut.positions()::job).orElse(null);
         return new SubscriptionPlan(from, token, !resumeFailed, Frames.snapshot(channel, token, data), Map.of(), List.of());
     }

@@ -76,18 +76,24 @@ class ResumeRulesTest {
 
     @Test
     void afterAGatewaySnapshotNothingBeforeTheSeamIsReadAgain() {
-        assertThat(ResumeRules.afterSnapshot(40, true, 100, NEVER_ASKED, 1)).isEqualTo(100);
-        assertThat(ResumeRules.afterSnapshot(140, true, 100, NEVER_ASKED, 1)).isEqualTo(141);
+        assertThat(ResumeRules.afterSnapshot(40, true, false, 100, NEVER_ASKED, 1)).isEqualTo(100);
+        assertThat(ResumeRules.afterSnapshot(140, true, false, 100, NEVER_ASKED, 1)).isEqualTo(141);
     }
 
     @Test
     void afterJobApisSnapshotTheLogFillsTheGapToTheSeam() {
-        assertThat(ResumeRules.afterSnapshot(40, false, 100, NEVER_ASKED, 1)).isEqualTo(41);
+        assertThat(ResumeRules.afterSnapshot(40, false, false, 100, NEVER_ASKED, 1)).isEqualTo(41);
     }
 
     @Test
     void aJobWithoutPositionIsLookedForBackFromTheLookbackButNotPastTheSeam() {
-        assertThat(ResumeRules.afterSnapshot(-1, false, 100, p -> 70, 1)).isEqualTo(70);
-        assertThat(ResumeRules.afterSnapshot(-1, false, 100, p -> 100, 1)).isEqualTo(100);
+        assertThat(ResumeRules.afterSnapshot(-1, false, false, 100, p -> 70, 1)).isEqualTo(70);
+        assertThat(ResumeRules.afterSnapshot(-1, false, false, 100, p -> 100, 1)).isEqualTo(100);
+    }
+
+    @Test
+    void aJobTheCompleteDirectoryHasNotSeenHasNothingToLookBackFor() {
+        // issue 11: never a 24-hour partition scan on the subscribe path while the gateway knows every job.
+        assertThat(ResumeRules.afterSnapshot(-1, false, true, 100, NEVER_ASKED, 1)).isEqualTo(100);
     }
 }
