@@ -26,9 +26,10 @@ const channels = new Map(); // channel -> Subscription
 const stateListeners = new Set();
 
 class Subscription {
-  constructor(channel, since) {
+  constructor(channel, since, conflate) {
     this.channel = channel;
     this.since = since || null;
+    this.conflate = Boolean(conflate);
     this.listeners = new Set();
     this.active = false;
     this.seenIds = new Set();
@@ -107,12 +108,15 @@ export function startLive(url) {
  * Subscribes to a channel (or adds a listener to an existing subscription).
  * handlers: {event(frame), snapshot(frame), subscribed(frame), reset(frame), error(frame)}.
  * `since`: resume after this position (used when the channel is not subscribed yet).
+ * `options.conflate`: ask the gateway to replace a queued job:progress of a job by a newer one
+ * (docs/protocol.md) — only for a channel whose every listener just draws the latest progress;
+ * it is fixed when the channel is first subscribed.
  * Returns a function that removes the listener (and unsubscribes when it was the last).
  */
-export function subscribe(channel, handlers, since) {
+export function subscribe(channel, handlers, since, options = {}) {
   let sub = channels.get(channel);
   if (!sub) {
-    sub = new Subscription(channel, since);
+    sub = new Subscription(channel, since, options.conflate);
     channels.set(channel, sub);
     if (socket && socket.readyState === WebSocket.OPEN) sendSubscribe(sub);
   }
@@ -140,6 +144,7 @@ function send(frame) {
 function sendSubscribe(sub) {
   const frame = {op: 'subscribe', channel: sub.channel};
   if (sub.since) frame.since = sub.since;
+  if (sub.conflate) frame.conflate = true;
   send(frame);
 }
 

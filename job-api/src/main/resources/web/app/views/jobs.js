@@ -235,7 +235,9 @@ export function mountJobs(container, {session, navigate}) {
   }
 
   const unsubscribers = [];
-  const listen = sub => unsubscribers.push(subscribe('user:' + sub, {event: onEvent, reset: () => load()}));
+  // The list only draws each job's latest progress: a slow browser may skip queued job:progress frames
+  // (conflate, issue 11); status changes and every other event still arrive one by one.
+  const listen = sub => unsubscribers.push(subscribe('user:' + sub, {event: onEvent, reset: () => load()}, null, {conflate: true}));
   listen(session.me.sub);
   const watchedOwners = new Set([session.me.sub]);
 

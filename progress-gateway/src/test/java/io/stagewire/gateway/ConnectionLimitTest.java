@@ -32,6 +32,12 @@ class ConnectionLimitTest extends GatewayTest {
             for (int i = 0; i < MAX_WS; i++) {
                 open.add(connect("carol"));
             }
+            // The client's handshake can complete before the server has run @OnOpen, which counts the
+            // connection: a pong proves each one is counted, so the next upgrade meets a full quota.
+            for (WsClient client : open) {
+                client.send("{\"op\":\"ping\"}");
+                assertThat(client.next(WAIT).path("type").asText()).isEqualTo("pong");
+            }
             assertThatThrownBy(() -> connect("carol"))
                     .isInstanceOfSatisfying(WsClient.Refused.class, refused -> assertThat(refused.status).isEqualTo(429));
             try (WsClient other = connect("bob")) {

@@ -6,6 +6,7 @@ import io.stagewire.gateway.client.JobApi;
 import io.stagewire.gateway.fanout.AccessVerdict;
 import io.stagewire.gateway.fanout.Authoriser;
 import io.stagewire.gateway.fanout.Channel;
+import io.stagewire.gateway.fanout.SharedLookups;
 import io.stagewire.gateway.fanout.Viewer;
 import io.stagewire.gateway.ownership.JobBinding;
 import io.stagewire.gateway.ownership.JobOwners;
@@ -29,6 +30,8 @@ public class ChannelAccess implements Authoriser {
     @Inject
     JobApi jobApi;
 
+    private final SharedLookups<Optional<ObjectNode>> jobLookups = new SharedLookups<>();
+
     @Override
     public Uni<AccessVerdict> authorise(Viewer viewer, Channel channel) {
         if (viewer.admin()) {
@@ -45,20 +48,22 @@ public class ChannelAccess implements Authoriser {
         if (binding.isPresent() && binding.get().fromJobApi()) {
             return denied(notYours(channel));
         }
-        return jobApi.job(viewer.token(), channel.id()).<AccessVerdict>map(job -> {
-            if (job.isEmpty()) {
-                return new AccessVerdict.Denied(notYours(channel));
-            }
-            String reportedOwner = job.get().path("userId").asText(null);
-            if (reportedOwner != null) {
-                owners.confirmedByJobApi(channel.id(), reportedOwner);
-            }
-            // job-api answered 200 with the viewer's own token: it is theirs.
-            return new AccessVerdict.Granted(job);
-        }).onFailure().recoverWithUni(failure -> binding.isPresent()
-                // job-api cannot overrule the binding now; what we know says it is not theirs.
-                ? denied(notYours(channel))
-                : Uni.createFrom().failure(failure));
+        // One call per viewer and job at a time: a storm of one user's clients shares job-api's answer.
+        return jobLookups.get(viewer.sub() + "\n" + channel.id(), () -> jobApi.job(viewer.token(), channel.id()))
+                .<AccessVerdict>map(job -> {
+                    if (job.isEmpty()) {
+                        return new AccessVerdict.Denied(notYours(channel));
+                    }
+                    String reportedOwner = job.get().path("userId").asText(null);
+                    if (reportedOwner != null) {
+                        owners.confirmedByJobApi(channel.id(), reportedOwner);
+                    }
+                    // job-api answered 200 with the viewer's own token: it is theirs.
+                    return new AccessVerdict.Granted(job);
+                }).onFailure().recoverWithUni(failure -> binding.isPresent()
+                        // job-api cannot overrule the binding now; what we know says it is not theirs.
+                        ? denied(notYours(channel))
+                        : Uni.createFrom().failure(failure));
     }
 
     private static String notYours(Channel channel) {
