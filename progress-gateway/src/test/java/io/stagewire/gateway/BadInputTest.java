@@ -34,10 +34,11 @@ class BadInputTest extends GatewayTest {
             assertError(client, "{\"op\":\"subscribe\",\"channel\":\"job:abc\",\"since\":42}", "bad_request", "\"since\"");
             assertError(client, "{\"op\":\"subscribe\",\"channel\":\"job:a\\u0000b\"}", "bad_request", "bad channel name");
             assertError(client, "{\"op\":\"subscribe\",\"channel\":\"user:a\\u0000b\"}", "bad_request", "bad channel name");
-            for (String since : List.of("7-99999999999999999999", "99999999999-1", "0-9223372036854775807", "1\\u0000-2")) {
+            for (String since : List.of("7-99999999999999999999", "99999999999-1", "0-9223372036854775807", "1\\u0000-2",
+                    "0-1~", "0-1~a-b", "0-1~" + "e".repeat(33), "0-1~~9f3a61c2")) {
                 assertError(client, "{\"op\":\"subscribe\",\"channel\":\"job:abc\",\"since\":\"" + since + "\"}", "bad_request", "\"since\"");
             }
-            for (String since : List.of("U.zzzzzzzzzzzzzz", "U." + "1.".repeat(3000), "U.-1", "U\\u0000")) {
+            for (String since : List.of("U.zzzzzzzzzzzzzz", "U." + "1.".repeat(3000), "U.-1", "U\\u0000", "U.1~", "U.1~x.y")) {
                 assertError(client, "{\"op\":\"subscribe\",\"channel\":\"user:" + sub("bob") + "\",\"since\":\"" + since + "\"}",
                         "bad_request", "\"since\"");
             }
