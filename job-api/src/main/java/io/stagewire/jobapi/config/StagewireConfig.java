@@ -51,6 +51,13 @@ public interface StagewireConfig {
         /** Events of Stagewire's own jobs (crawl, extraction) older than this are deleted; unset: kept. */
         java.util.Optional<Duration> ownJobs();
 
+        /**
+         * How far back a redelivered record is recognised as one: at least Kafka's retention of job.events,
+         * the longest a record can be delivered again.
+         */
+        @io.smallrye.config.WithDefault("P7D")
+        Duration redeliveryWindow();
+
         /** Rows deleted per statement: a purge never holds long locks or a long transaction. */
         @io.smallrye.config.WithDefault("5000")
         int purgeBatch();

@@ -36,8 +36,11 @@ public class JobEventRecord extends PanacheEntityBase {
     public OffsetDateTime recordedAt;
     @JdbcTypeCode(SqlTypes.JSON)
     public String data;
+    /** The history is partitioned by job kind, then by when recorded (V6): kinds are kept for different times. */
+    @Column(name = "external_job")
+    public boolean externalJob;
 
-    /** CloudEvents identify an event by source and id. */
+    /** CloudEvents identify an event by source and id (deduplicated by JobEventHistory: a partitioned table has no such unique key, V6). */
     public static class Key implements Serializable {
         public String source;
         public String id;

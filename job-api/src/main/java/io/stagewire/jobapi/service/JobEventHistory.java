@@ -5,8 +5,10 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.stagewire.events.StageEvent;
 import io.stagewire.events.StageEventJson;
+import io.stagewire.jobapi.config.StagewireConfig;
 import io.stagewire.jobapi.persistence.JobEventRecord;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,29 +16,49 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.hibernate.reactive.mutiny.impl.MutinySessionImpl;
 
 /**
  * The durable history of job.events, one row per event (source and id), with its position.
  * A batch is written with one statement; what was recorded before (a redelivery) is left out.
+ * The table is partitioned (V6) and so has no unique key on (source, id): redeliveries are found by
+ * looking back {@code stagewire.history.redelivery-window}, as long as job.events keeps a record.
  */
 @ApplicationScoped
 public class JobEventHistory {
     /**
-     * One statement per batch, whatever its size: the rows travel as nine array parameters that
-     * unnest turns back into rows, so neither the SQL nor the number of parameters grows with the
-     * batch. {@code returning} says which rows were new: a redelivered event conflicts and is left out.
+     * One statement per batch, whatever its size: the rows travel as ten array parameters that unnest
+     * turns back into rows, so neither the SQL nor the number of parameters grows with the batch. An
+     * event recorded before within the redelivery window is left out (a redelivery), unless it was
+     * announced without a position: then it gets one. {@code returning} says which rows were new.
      */
     private static final String INSERT = """
-            insert into job_events (source, id, job_id, user_id, type, time, kafka_partition, kafka_offset, data)
-            select source, id, job_id, user_id, type, time, kafka_partition, kafka_offset, cast(data as jsonb)
-              from unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::timestamptz[],
-                          $7::int[], $8::bigint[], $9::text[])
-                   as e (source, id, job_id, user_id, type, time, kafka_partition, kafka_offset, data)
-            on conflict (source, id) do update
-                set kafka_partition = excluded.kafka_partition, kafka_offset = excluded.kafka_offset
-                where job_events.kafka_partition is null
-            returning source, id""";
+            with input as (
+              select * from unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::timestamptz[],
+                                   $7::int[], $8::bigint[], $9::text[], $10::boolean[])
+                     as e (source, id, job_id, user_id, type, time, kafka_partition, kafka_offset, data, external_job)
+            ), positioned as (
+              update job_events e set kafka_partition = i.kafka_partition, kafka_offset = i.kafka_offset
+                from input i
+               where e.source = i.source and e.id = i.id and e.external_job = i.external_job
+                 and e.recorded_at > $11 and e.kafka_partition is null
+              returning e.source, e.id
+            ), inserted as (
+              insert into job_events (source, id, job_id, user_id, type, time, kafka_partition, kafka_offset, data, external_job)
+              select source, id, job_id, user_id, type, time, kafka_partition, kafka_offset, cast(data as jsonb), external_job
+                from input i
+               where not exists (select 1 from job_events e where e.source = i.source and e.id = i.id
+                                    and e.external_job = i.external_job and e.recorded_at > $11)
+              returning source, id
+            )
+            select source, id from positioned union all select source, id from inserted""";
+
+    private final Duration redeliveryWindow;
+
+    JobEventHistory(StagewireConfig config) {
+        this.redeliveryWindow = config.history().redeliveryWindow();
+    }
 
     private record Key(String source, String id) {
         static Key of(StageEvent e) {
@@ -65,6 +87,8 @@ public class JobEventHistory {
         record.type = event.type().wireName();
         record.time = event.time();
         record.data = json(event);
+        // job-api announces only for its own jobs: other systems decide about theirs (JobCommands refuses them).
+        record.externalJob = false;
         return record.persist().replaceWithVoid();
     }
 
@@ -74,7 +98,7 @@ public class JobEventHistory {
      * recorded before its position ({@link #recordAnnounced}) gets its position here and counts as
      * new: this is the first time it comes from the bus.
      */
-    public Uni<List<PositionedEvent>> recordNew(List<PositionedEvent> events) {
+    public Uni<List<PositionedEvent>> recordNew(List<PositionedEvent> events, Predicate<String> externalJob) {
         if (events.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
@@ -85,6 +109,7 @@ public class JobEventHistory {
         String[] source = new String[n], id = new String[n], jobId = new String[n], userId = new String[n], type = new String[n],
                 data = new String[n];
         OffsetDateTime[] time = new OffsetDateTime[n];
+        Boolean[] external = new Boolean[n];
         Integer[] partition = new Integer[n];
         Long[] offset = new Long[n];
         int i = 0;
@@ -96,12 +121,15 @@ public class JobEventHistory {
             userId[i] = e.userId();
             type[i] = e.type().wireName();
             time[i] = e.time();
+            external[i] = externalJob.test(e.jobId());
             partition[i] = p.position().partition();
             offset[i] = p.position().offset();
             data[i] = json(e);
             i++;
         }
-        Object[] parameters = {source, id, jobId, userId, type, time, partition, offset, data};
+        // A record can be redelivered only while it is on job.events: that long back is enough to look.
+        OffsetDateTime since = OffsetDateTime.now().minus(redeliveryWindow);
+        Object[] parameters = {source, id, jobId, userId, type, time, partition, offset, data, external, since};
         // Hibernate Reactive's native queries cannot bind arrays; the session's own connection (same transaction as the
         // job updates of the batch) can. MutinySessionImpl is the implementation Quarkus' Panache session always is.
         return Panache.getSession()

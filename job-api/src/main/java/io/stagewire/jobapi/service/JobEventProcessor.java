@@ -79,7 +79,7 @@ public class JobEventProcessor {
                         }
                     }
                     return (created.isEmpty() ? Uni.createFrom().voidItem() : Job.persist(created).call(Panache::flush))
-                            .chain(() -> history.recordNew(accepted))
+                            .chain(() -> history.recordNew(accepted, id -> jobs.get(id).kind == JobKind.EXTERNAL))
                             .chain(fresh -> applyInOrder(fresh, jobs))
                             .replaceWith(rejected);
                 }));

@@ -79,11 +79,14 @@ public class JobQueries {
      */
     public Uni<List<JobEventRecord>> events(Caller caller, String jobId, EventPosition after, int limit) {
         return visibleJob(caller, jobId).chain(job -> {
+            // The kind prunes the other kind's partitions (V6).
+            boolean external = job.kind == JobKind.EXTERNAL;
             PanacheQuery<JobEventRecord> query = after == null
-                    ? JobEventRecord.find("jobId = ?1 order by partition nulls last, offset, recordedAt, id", jobId)
-                    : JobEventRecord.find("jobId = ?1 and (partition is null or partition > ?2 or (partition = ?2 and offset > ?3))"
+                    ? JobEventRecord.find("jobId = ?1 and externalJob = ?2 order by partition nulls last, offset, recordedAt, id",
+                            jobId, external)
+                    : JobEventRecord.find("jobId = ?1 and externalJob = ?4 and (partition is null or partition > ?2 or (partition = ?2 and offset > ?3))"
                                     + " order by partition nulls last, offset, recordedAt, id",
-                            jobId, after.partition(), after.offset());
+                            jobId, after.partition(), after.offset(), external);
             return query.page(Page.ofSize(limit)).list();
         });
     }
