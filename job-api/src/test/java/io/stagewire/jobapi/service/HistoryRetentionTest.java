@@ -86,8 +86,8 @@ class HistoryRetentionTest {
                 && eventIds(external).size() == 4);
         assertThat(partitionOf(sent.getFirst().id())).isEqualTo(dayPartition(now));
         String own = Api.createJob("carol", 2);
-        List<String> ownEvents = eventIds(own);
-        assertThat(ownEvents).hasSize(1);
+        // its job:created (queue:position announcements may follow it)
+        List<String> ownEvents = eventIds(own).subList(0, 1);
         assertThat(partitionOf(ownEvents.getFirst())).isEqualTo("job_events_own_p" + utcDay(now).toString().replace("-", "").substring(0, 6));
 
         // Three of the external job's events and the own job's job:created were recorded nine days ago.
