@@ -166,6 +166,8 @@ public class Bench {
         final int settle;
         final int procs;
         final boolean storm;
+        /** Reconnect storm (issue 11): kill -9 the gateway mid-stream, restart it, every client resumes with since. */
+        final boolean reconnect;
         final String run = "b" + Long.toString(System.currentTimeMillis(), 36);
         // HTTP/1.1: the default h2c upgrade header makes Engine.IO (attached to the peer's HTTP server) drop /publish.
         final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -188,6 +190,10 @@ public class Bench {
             settle = intOpt(o, "settle", 5);
             procs = intOpt(o, "procs", Math.max(1, (connections + 8999) / 9000));
             storm = o.containsKey("storm");
+            reconnect = o.containsKey("reconnect");
+            if (reconnect && (!target.equals("gateway") || !o.containsKey("restart"))) {
+                throw new IllegalArgumentException("--reconnect needs --target gateway and --restart '<command that execs the gateway>'");
+            }
         }
 
         void log(String format, Object... args) {
@@ -223,7 +229,7 @@ public class Bench {
                 // Seed one event per job, so the gateway knows each job's owner from events.
                 List<Future<RecordMetadata>> seeded = new ArrayList<>();
                 for (int k = 0; k < jobs; k++) {
-                    seeded.add(producer.send(event(jobIds[k], subs[owners[k]], 0.0, nowMicros())));
+                    seeded.add(producer.send(event(jobIds[k], subs[owners[k]], 0.0, nowMicros(), 0)));
                 }
                 producer.flush();
                 int[] partitionOf = new int[jobs];
@@ -265,6 +271,8 @@ public class Bench {
             conf.setProperty("event-loops", opt(o, "client-event-loops", "2"));
             conf.setProperty("jobs", Integer.toString(jobs));
             conf.setProperty("storm", Boolean.toString(storm));
+            conf.setProperty("reconnect", Boolean.toString(reconnect));
+            conf.setProperty("reconnect-jitter-ms", opt(o, "reconnect-jitter-ms", "1000"));
             for (int u = 0; u < 2; u++) {
                 conf.setProperty("sub." + u, subs[u]);
                 if (tokens[u] != null) {
@@ -364,6 +372,10 @@ public class Bench {
                             - metricsBefore.getOrDefault("stagewire_gateway_resumes_from_memory_total", 0.0));
                 }
                 writeResult(r);
+                return;
+            }
+            if (reconnect) {
+                reconnectRun(workers, producer, jobIds, owners, subs, connected, rssIdle);
                 return;
             }
             if (o.containsKey("idle-only")) {
@@ -496,6 +508,115 @@ public class Bench {
             writeResult(r);
         }
 
+        /**
+         * Reconnect storm: events flow (each with its per-job seq) while the gateway is killed with SIGKILL at
+         * {@code --kill-at} s and started again by {@code --restart}; every client reconnects (full jitter,
+         * exponential back-off) and resumes with the position of the last event it got. Reports when the
+         * restarted gateway was ready, when the last client had resumed, and whether every client got
+         * every event of its job exactly once, in order.
+         */
+        void reconnectRun(List<WorkerProc> workers, KafkaProducer<String, byte[]> producer, String[] jobIds, int[] owners, String[] subs,
+                          int connected, long rssIdle) throws Exception {
+            long recordFrom = nowMicros() + warmup * 1_000_000L;
+            for (WorkerProc w : workers) {
+                w.send("GO " + recordFrom);
+            }
+            int killAt = intOpt(o, "kill-at", Math.max(1, duration / 3));
+            AtomicLong killed = new AtomicLong(), ready = new AtomicLong(), newPid = new AtomicLong(-1);
+            Path gatewayLog = Files.createTempFile("stagewire-bench-gateway-", ".log");
+            Thread killer = Thread.ofPlatform().daemon().start(() -> {
+                try {
+                    Thread.sleep(killAt * 1000L);
+                    ProcessHandle gateway = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no process " + pid));
+                    gateway.destroyForcibly(); // SIGKILL: no drain, no goodbye frames
+                    killed.set(nowMicros());
+                    gateway.onExit().get(30, TimeUnit.SECONDS);
+                    log("killed gateway %d (kill -9); restarting: %s", pid, o.get("restart"));
+                    Process restarted = new ProcessBuilder("bash", "-c", o.get("restart")).redirectErrorStream(true)
+                            .redirectOutput(gatewayLog.toFile()).start();
+                    newPid.set(restarted.pid());
+                    URI health = URI.create("http://" + url.getHost() + ":" + url.getPort() + "/q/health/ready");
+                    long deadline = System.nanoTime() + 120_000_000_000L;
+                    while (System.nanoTime() < deadline) {
+                        try {
+                            if (http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
+                                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                                ready.set(nowMicros());
+                                break;
+                            }
+                        } catch (IOException notYet) {
+                            // not listening yet
+                        }
+                        Thread.sleep(50);
+                    }
+                    log("restarted gateway %d ready %.2f s after the kill (log %s)", newPid.get(), (ready.get() - killed.get()) / 1e6, gatewayLog);
+                } catch (Exception e) {
+                    log("kill/restart failed: %s", e);
+                }
+            });
+            long produced = produce(producer, jobIds, owners, subs);
+            killer.join(180_000);
+            Thread.sleep(intOpt(o, "drain", 15) * 1000L);
+            StringBuilder counts = new StringBuilder();
+            for (int k = 0; k < jobIds.length; k++) {
+                counts.append(k > 0 ? "," : "").append(produced / jobIds.length + (k < produced % jobIds.length ? 1 : 0));
+            }
+            for (WorkerProc w : workers) {
+                w.send("STOP " + counts);
+            }
+            long resumed = 0, stillDown = 0, lastResumed = 0, duplicates = 0, gaps = 0, disorder = 0, missingAtEnd = 0, exact = 0,
+                    notRecovered = 0, unavailable = 0, firstResumed = Long.MAX_VALUE;
+            Histogram latency = new Histogram(3_600_000_000L, 3);
+            for (WorkerProc w : workers) {
+                String[] result = w.await("RESULT", 60).split(" ");
+                latency.add(Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(result[5])), 0));
+                String[] rs = w.await("RESUMED", 60).split(" ");
+                resumed += Long.parseLong(rs[1]);
+                stillDown += Long.parseLong(rs[2]);
+                lastResumed = Math.max(lastResumed, Long.parseLong(rs[3]));
+                duplicates += Long.parseLong(rs[4]);
+                gaps += Long.parseLong(rs[5]);
+                disorder += Long.parseLong(rs[6]);
+                missingAtEnd += Long.parseLong(rs[7]);
+                exact += Long.parseLong(rs[8]);
+                notRecovered += Long.parseLong(rs[9]);
+                unavailable += Long.parseLong(rs[10]);
+                long first = Long.parseLong(rs[11]);
+                firstResumed = first == 0 ? firstResumed : Math.min(firstResumed, first);
+                w.process.waitFor(30, TimeUnit.SECONDS);
+            }
+            producer.close(Duration.ofSeconds(5));
+            Map<String, Object> r = new java.util.LinkedHashMap<>();
+            r.put("run", run);
+            r.put("mode", "reconnect");
+            r.put("label", opt(o, "label", ""));
+            r.put("connections", connected);
+            r.put("jobs", jobIds.length);
+            r.put("rate", rate);
+            r.put("produced", produced);
+            // /q/health/ready answers late while the storm's handshakes fill the event loops: the resume times are
+            // also given from the kill (the gateway's log says when it was listening and live).
+            r.put("readyAfterKillS", round((ready.get() - killed.get()) / 1e6));
+            r.put("firstResumedAfterKillS", firstResumed == Long.MAX_VALUE ? -1 : round((firstResumed - killed.get()) / 1e6));
+            r.put("lastResumedAfterKillS", lastResumed == 0 ? -1 : round((lastResumed - killed.get()) / 1e6));
+            r.put("lastResumedAfterReadyS", lastResumed == 0 || ready.get() == 0 ? -1 : round((lastResumed - ready.get()) / 1e6));
+            r.put("resumed", resumed);
+            r.put("notResumed", stillDown);
+            r.put("exactlyOnceInOrder", exact);
+            r.put("duplicates", duplicates);
+            r.put("gaps", gaps);
+            r.put("outOfOrder", disorder);
+            r.put("missingAtEnd", missingAtEnd);
+            r.put("recoveredFalse", notRecovered);
+            r.put("unavailableRetries", unavailable);
+            r.put("p50ms", ms(latency.getValueAtPercentile(50)));
+            r.put("p99ms", ms(latency.getValueAtPercentile(99)));
+            r.put("maxMs", ms(latency.getMaxValue()));
+            r.put("rssIdleKiB", rssIdle);
+            r.put("restartedPid", newPid.get());
+            writeResult(r);
+        }
+
         static double round(double v) {
             return Math.round(v * 100) / 100.0;
         }
@@ -571,7 +692,8 @@ public class Bench {
 
         final AtomicLong eventSeq = new AtomicLong();
 
-        ProducerRecord<String, byte[]> event(String jobId, String owner, double progress, long sentAtMicros) {
+        /** An event of the job; {@code seq} (1, 2, … per job; 0: none) lets a client check every event arrived once, in order. */
+        ProducerRecord<String, byte[]> event(String jobId, String owner, double progress, long sentAtMicros, long seq) {
             RecordHeaders h = new RecordHeaders();
             h.add("ce_specversion", bytes("1.0"));
             h.add("ce_id", bytes(run + "-e" + eventSeq.incrementAndGet()));
@@ -581,9 +703,10 @@ public class Bench {
             h.add("ce_userid", bytes(owner));
             h.add("ce_time", bytes(Instant.ofEpochSecond(sentAtMicros / 1_000_000, (sentAtMicros % 1_000_000) * 1000).toString()));
             h.add("content-type", bytes("application/json"));
+            String seqField = seq > 0 ? "\"seq\":" + seq + "," : "";
             String data = eventType().equals("ocr:progress")
-                    ? String.format(Locale.ROOT, "{\"screenshotId\":\"s%d\",\"progress\":%.1f,\"sentAt\":%d}", eventSeq.get() % 100, progress, sentAtMicros)
-                    : String.format(Locale.ROOT, "{\"progress\":%.1f,\"sentAt\":%d}", progress, sentAtMicros);
+                    ? String.format(Locale.ROOT, "{\"screenshotId\":\"s%d\",%s\"progress\":%.1f,\"sentAt\":%d}", eventSeq.get() % 100, seqField, progress, sentAtMicros)
+                    : String.format(Locale.ROOT, "{%s\"progress\":%.1f,\"sentAt\":%d}", seqField, progress, sentAtMicros);
             return new ProducerRecord<>(opt(o, "topic", "job.events"), null, jobId, bytes(data), h);
         }
 
@@ -627,7 +750,7 @@ public class Bench {
                 while (sent < due) {
                     int k = (int) (sent % jobIds.length);
                     double progress = (sent / jobIds.length) % 1000 / 10.0;
-                    producer.send(event(jobIds[k], subs[owners[k]], progress, nowMicros()));
+                    producer.send(event(jobIds[k], subs[owners[k]], progress, nowMicros(), sent / jobIds.length + 1));
                     sent++;
                 }
                 LockSupport.parkNanos(200_000);
@@ -692,7 +815,7 @@ public class Bench {
                 try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream()))) {
                     String line;
                     while ((line = r.readLine()) != null) {
-                        if (line.startsWith("READY") || line.startsWith("RESULT") || line.startsWith("STORMED")) {
+                        if (line.startsWith("READY") || line.startsWith("RESULT") || line.startsWith("STORMED") || line.startsWith("RESUMED")) {
                             lines.add(line);
                         } else {
                             System.out.println("  [worker " + index + "] " + line);
@@ -751,6 +874,39 @@ public class Bench {
         final Map<WebSocket, List<String>> held = new ConcurrentHashMap<>();
         final ConcurrentHistogram stormWaits = new ConcurrentHistogram(3_600_000L, 3);
         volatile long stormStart;
+        final boolean reconnect;
+        final List<Conn> conns = java.util.Collections.synchronizedList(new ArrayList<>());
+        final LongAdder duplicates = new LongAdder(), gaps = new LongAdder(), disorder = new LongAdder(), notRecovered = new LongAdder(),
+                unavailable = new LongAdder();
+        final AtomicLong lastResumed = new AtomicLong(), firstResumed = new AtomicLong(Long.MAX_VALUE);
+        volatile boolean stopping;
+        Vertx vertx;
+
+        /** One client of the reconnect storm: its job channel, where it is, what it got. Touched on its event loop only. */
+        static final class Conn {
+            final String channel;
+            final int job;
+            final WebSocketClient client;
+            final WebSocketConnectOptions options;
+            String position;
+            long lastSeq;
+            boolean broken;
+            boolean down;
+            int attempts;
+            WebSocket ws;
+
+            Conn(String channel, int job, String since, WebSocketClient client, WebSocketConnectOptions options) {
+                this.channel = channel;
+                this.job = job;
+                this.position = since;
+                this.client = client;
+                this.options = options;
+            }
+
+            String subscribe() {
+                return "{\"op\":\"subscribe\",\"channel\":\"" + channel + "\"" + (position == null ? "" : ",\"since\":\"" + position + "\"") + "}";
+            }
+        }
 
         Worker(Map<String, String> o) throws IOException {
             try (var r = Files.newBufferedReader(Path.of(o.get("conf")))) {
@@ -759,6 +915,7 @@ public class Bench {
             shard = Integer.parseInt(o.get("shard"));
             socketIo = conf.getProperty("target").equals("socketio");
             storm = Boolean.parseBoolean(conf.getProperty("storm", "false"));
+            reconnect = Boolean.parseBoolean(conf.getProperty("reconnect", "false"));
         }
 
         void run() throws Exception {
@@ -774,7 +931,7 @@ public class Bench {
             for (int k = 0; k < jobs; k++) {
                 job[k] = conf.getProperty("job." + k).split(" ");
             }
-            Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Integer.parseInt(conf.getProperty("event-loops")))
+            vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Integer.parseInt(conf.getProperty("event-loops")))
                     .setBlockedThreadCheckInterval(60_000));
             WebSocketClient[] clients = new WebSocketClient[sources];
             for (int s = 0; s < sources; s++) {
@@ -829,6 +986,12 @@ public class Bench {
                             String since = conf.getProperty("user-since");
                             subscribes.add("{\"op\":\"subscribe\",\"channel\":\"user:" + sub + "\"" + (since == null ? "" : ",\"since\":\"" + since + "\"") + "}");
                         }
+                    }
+                    if (reconnect) {
+                        Conn conn = new Conn("job:" + jb[0], c % jobs, jb[2].equals("-") ? null : jb[2], clients[c % sources], co);
+                        conns.add(conn);
+                        connect(conn, done);
+                        continue;
                     }
                     clients[c % sources].connect(co).onComplete(ar -> {
                         done.incrementAndGet();
@@ -893,7 +1056,8 @@ public class Bench {
                     recorded.reset();
                     recordFrom = Long.parseLong(line.substring(3));
                     counting = true;
-                } else if (line.equals("STOP")) {
+                } else if (line.startsWith("STOP")) {
+                    stopping = true;
                     counting = false;
                     recordFrom = Long.MAX_VALUE;
                     StringBuilder cl = new StringBuilder();
@@ -903,6 +1067,9 @@ public class Bench {
                     String hist = Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buf.array(), len));
                     System.out.println("RESULT " + received.sum() + " " + recorded.sum() + " " + errors.sum() + " "
                             + (cl.length() == 0 ? "-" : cl) + " " + hist);
+                    if (reconnect) {
+                        System.out.println(resumedReport(line.substring(4).trim().split(",")));
+                    }
                     System.out.flush();
                     break;
                 }
@@ -960,6 +1127,131 @@ public class Bench {
             } else if (!text.startsWith("{\"type\":\"snapshot\"") && !text.startsWith("{\"type\":\"pong\"")) {
                 unexpected(text);
             }
+        }
+
+        /** Connects (again) and subscribes from the last position; on a lost connection, tries again with back-off. */
+        void connect(Conn conn, AtomicInteger firstDone) {
+            conn.client.connect(conn.options).onComplete(ar -> {
+                if (firstDone != null) {
+                    firstDone.incrementAndGet();
+                }
+                if (ar.failed()) {
+                    if (firstDone != null && failed.incrementAndGet() <= 5) {
+                        System.out.println("connect failed: " + ar.cause());
+                    }
+                    retry(conn);
+                    return;
+                }
+                if (firstDone != null) {
+                    connected.incrementAndGet();
+                }
+                WebSocket ws = ar.result();
+                conn.ws = ws;
+                conn.attempts = 0;
+                ws.exceptionHandler(t -> { });
+                ws.closeHandler(v -> {
+                    closes.computeIfAbsent(String.valueOf(ws.closeStatusCode()), x -> new LongAdder()).increment();
+                    if (conn.ws == ws) {
+                        conn.down = true;
+                        retry(conn);
+                    }
+                });
+                ws.textMessageHandler(text -> onResumeText(conn, text));
+                ws.writeTextMessage(conn.subscribe());
+            });
+        }
+
+        /** Full jitter, doubling up to 5 s, as browser SDKs reconnect: first try within --reconnect-jitter-ms. */
+        void retry(Conn conn) {
+            if (stopping) {
+                return;
+            }
+            long cap = Math.min(5000, Long.parseLong(conf.getProperty("reconnect-jitter-ms")) << Math.min(conn.attempts, 3));
+            conn.attempts++;
+            vertx.setTimer(1 + java.util.concurrent.ThreadLocalRandom.current().nextLong(Math.max(1, cap)), t -> connect(conn, null));
+        }
+
+        void onResumeText(Conn conn, String text) {
+            int at = text.indexOf("\"seq\":");
+            if (at >= 0 && text.startsWith("{\"type\":\"") && !text.startsWith("{\"type\":\"snapshot\"")) {
+                long seq = digits(text, at + 6);
+                if (seq == conn.lastSeq + 1) {
+                    conn.lastSeq = seq;
+                } else if (seq <= conn.lastSeq) {
+                    duplicates.increment();
+                    conn.broken = true;
+                } else {
+                    gaps.add(seq - conn.lastSeq - 1);
+                    conn.broken = true;
+                    conn.lastSeq = seq;
+                }
+                int p = text.indexOf("\"position\":\"");
+                if (p >= 0) {
+                    conn.position = text.substring(p + 12, text.indexOf('"', p + 12));
+                }
+                onText(conn.ws, text, List.of()); // latency and counts
+                return;
+            }
+            if (text.startsWith("{\"type\":\"subscribed\"")) {
+                if (text.contains("\"recovered\":false")) {
+                    notRecovered.increment();
+                    conn.broken = true;
+                }
+                if (conn.down) {
+                    conn.down = false;
+                    long now = nowMicros();
+                    lastResumed.accumulateAndGet(now, Math::max);
+                    firstResumed.accumulateAndGet(now, Math::min);
+                } else {
+                    subscribed.incrementAndGet();
+                }
+            } else if (text.startsWith("{\"type\":\"error\"") && text.contains("unavailable")) {
+                // the restarted gateway is still refilling its window: ask again shortly
+                unavailable.increment();
+                WebSocket ws = conn.ws;
+                vertx.setTimer(200 + java.util.concurrent.ThreadLocalRandom.current().nextLong(500), t -> {
+                    if (conn.ws == ws && !stopping) {
+                        ws.writeTextMessage(conn.subscribe());
+                    }
+                });
+            } else if (!text.startsWith("{\"type\":\"snapshot\"") && !text.startsWith("{\"type\":\"pong\"")) {
+                errors.increment();
+                unexpected(text);
+            }
+        }
+
+        static long digits(String text, int from) {
+            long value = 0;
+            for (int i = from; i < text.length(); i++) {
+                char ch = text.charAt(i);
+                if (ch < '0' || ch > '9') {
+                    break;
+                }
+                value = value * 10 + (ch - '0');
+            }
+            return value;
+        }
+
+        /** RESUMED resumed stillDown lastResumedMicros duplicates gaps outOfOrder missingAtEnd exact recoveredFalse unavailable firstResumedMicros */
+        String resumedReport(String[] expectedPerJob) {
+            long resumed = 0, down = 0, missing = 0, exact = 0;
+            synchronized (conns) {
+                for (Conn conn : conns) {
+                    long expected = Long.parseLong(expectedPerJob[conn.job]);
+                    if (conn.down) {
+                        down++;
+                    } else {
+                        resumed++;
+                    }
+                    missing += Math.max(0, expected - conn.lastSeq);
+                    if (!conn.broken && conn.lastSeq == expected) {
+                        exact++;
+                    }
+                }
+            }
+            return "RESUMED " + resumed + " " + down + " " + lastResumed.get() + " " + duplicates.sum() + " " + gaps.sum() + " "
+                    + disorder.sum() + " " + missing + " " + exact + " " + notRecovered.sum() + " " + unavailable.sum() + " "
+                    + (firstResumed.get() == Long.MAX_VALUE ? 0 : firstResumed.get());
         }
 
         /** A subscription confirmed during a storm: its wait since the storm began. */
