@@ -86,6 +86,31 @@ class ResumeTest extends GatewayTest {
     }
 
     @Test
+    void concurrentResumesOlderThanTheWindowEachGetEveryEventOnceInOrder() throws Exception {
+        String jobId = Events.newJobId();
+        String bob = sub("bob");
+        JobApiDouble.putJob(jobId, bob, "running", null);
+        // More than the job's window (256 events): a resume from the first is read from Kafka, where
+        // concurrent readers of the partition share one pass.
+        List<Events.Sent> sent = Events.progressBurst(jobId, bob, 300);
+        List<String> expected = sent.subList(1, 300).stream().map(Events.Sent::id).toList();
+        List<WsClient> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < 6; i++) {
+                clients.add(connect("bob"));
+            }
+            clients.forEach(client -> client.subscribe("job:" + jobId, sent.getFirst().position()));
+            for (WsClient client : clients) {
+                assertThat(subscribed(client, "job:" + jobId).path("recovered").asBoolean()).isTrue();
+                assertThat(ids(client.events("job:" + jobId, 299, WAIT))).containsExactlyElementsOf(expected);
+                assertThat(client.drain(Duration.ofMillis(200))).isEmpty();
+            }
+        } finally {
+            clients.forEach(WsClient::close);
+        }
+    }
+
+    @Test
     void userChannelResumesAcrossPartitionsFromItsVector() {
         String carol = sub("carol");
         List<String> jobs = List.of(Events.newJobId(), Events.newJobId(), Events.newJobId(), Events.newJobId());

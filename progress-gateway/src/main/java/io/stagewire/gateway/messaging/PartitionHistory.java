@@ -1,8 +1,11 @@
 package io.stagewire.gateway.messaging;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.stagewire.gateway.config.GatewayConfig;
 import io.stagewire.gateway.fanout.PartitionLog;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -21,7 +24,7 @@ import org.apache.kafka.common.TopicPartition;
  * Reads history straight from job.events: the durable log is the gateway's resume store, so a
  * resume survives a restart of the gateway and is bounded only by the topic's retention. Each
  * replay worker thread keeps one consumer and reuses it (creating one per resume would cost a
- * metadata round trip each).
+ * metadata round trip each); concurrent reads of one partition share one pass ({@link SharedScans}).
  */
 @ApplicationScoped
 public class PartitionHistory implements PartitionLog {
@@ -32,13 +35,22 @@ public class PartitionHistory implements PartitionLog {
     GatewayConfig config;
     @Inject
     KafkaSettings kafka;
+    @Inject
+    MeterRegistry registry;
 
+    private final SharedScans scans = new SharedScans(READ_TIMEOUT);
     private final List<KafkaConsumer<String, byte[]>> opened = new CopyOnWriteArrayList<>();
     private final ThreadLocal<KafkaConsumer<String, byte[]>> perThread = ThreadLocal.withInitial(() -> {
         KafkaConsumer<String, byte[]> consumer = kafka.consumer("progress-gateway-history-" + Thread.currentThread().getName(), 500);
         opened.add(consumer);
         return consumer;
     });
+
+    @PostConstruct
+    void registerMetrics() {
+        FunctionCounter.builder("stagewire.gateway.history.reads.shared", scans, SharedScans::joined)
+                .description("Reads of the log that joined another's sequential read of the same partition").register(registry);
+    }
 
     /** Thrown when the wanted offsets are no longer (or not yet) in the log. */
     public static final class HistoryGoneException extends RuntimeException {
@@ -72,38 +84,40 @@ public class PartitionHistory implements PartitionLog {
 
     /**
      * Hands every record of the partition in {@code [from, to)} to {@code sink}, in order, until
-     * the sink returns false (the subscription went away).
+     * the sink returns false (the subscription went away). Concurrent reads of a partition share
+     * one sequential read where they can ({@link SharedScans}).
      */
     @Override
     public void read(int partition, long from, long to, Predicate<ConsumerRecord<String, byte[]>> sink) {
-        if (from >= to) {
-            return;
-        }
+        scans.read(partition, from, to, sink, start -> open(partition, start));
+    }
+
+    /** This thread's consumer, on the partition at {@code from}. */
+    private SharedScans.Cursor open(int partition, long from) {
         TopicPartition tp = partition(partition);
         KafkaConsumer<String, byte[]> consumer = consumer();
         consumer.assign(List.of(tp));
         consumer.seek(tp, from);
-        long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
-        try {
-            while (consumer.position(tp) < to) {
-                if (System.nanoTime() > deadline) {
-                    throw new HistoryGoneException("history of partition " + partition + " not readable up to " + to);
-                }
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL).records(tp)) {
-                    if (record.offset() >= to) {
-                        return;
-                    }
-                    if (!sink.test(record)) {
-                        return;
-                    }
-                    deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
+        return new SharedScans.Cursor() {
+            @Override
+            public List<ConsumerRecord<String, byte[]>> poll() {
+                try {
+                    return consumer.poll(POLL).records(tp);
+                } catch (org.apache.kafka.clients.consumer.OffsetOutOfRangeException e) {
+                    throw new HistoryGoneException("offsets of partition " + partition + " from " + from + " are gone: " + e.getMessage());
                 }
             }
-        } catch (org.apache.kafka.clients.consumer.OffsetOutOfRangeException e) {
-            throw new HistoryGoneException("offsets of partition " + partition + " from " + from + " are gone: " + e.getMessage());
-        } finally {
-            consumer.unsubscribe();
-        }
+
+            @Override
+            public long position() {
+                return consumer.position(tp);
+            }
+
+            @Override
+            public void close() {
+                consumer.unsubscribe();
+            }
+        };
     }
 
     @Override
