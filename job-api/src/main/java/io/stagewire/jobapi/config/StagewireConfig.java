@@ -52,10 +52,11 @@ public interface StagewireConfig {
         java.util.Optional<Duration> ownJobs();
 
         /**
-         * How far back a redelivered record is recognised as one: at least Kafka's retention of job.events,
-         * the longest a record can be delivered again.
+         * How far back a redelivered record is recognised as one: at least as long as Kafka can still hand a
+         * record of job.events out again — its retention plus one segment's time (a segment is deleted only
+         * when its newest record has expired): 7 + 7 days by default.
          */
-        @io.smallrye.config.WithDefault("P7D")
+        @io.smallrye.config.WithDefault("P14D")
         Duration redeliveryWindow();
 
         /** Rows deleted per statement: a purge never holds long locks or a long transaction. */
