@@ -60,7 +60,16 @@ public class JobEventHistory {
     private final Duration redeliveryWindow;
 
     JobEventHistory(StagewireConfig config) {
-        this.redeliveryWindow = config.history().redeliveryWindow();
+        this.redeliveryWindow = checkedWindow(config.history().redeliveryWindow());
+    }
+
+    /** A window of zero or less would record every redelivery again: refused at start. */
+    static Duration checkedWindow(Duration window) {
+        if (window.isZero() || window.isNegative()) {
+            throw new IllegalArgumentException("stagewire.history.redelivery-window must be positive (at least job.events'"
+                    + " retention.ms + segment.ms), was " + window);
+        }
+        return window;
     }
 
     private record Key(String source, String id) {
