@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The JSON Schemas of docs/events (packaged into this jar), loaded once. */
+/** The JSON Schemas of this jar (io/stagewire/events/schemas; the contract is docs/events.md), loaded once. */
 final class EventSchemas {
     private static final String ROOT = "io/stagewire/events/schemas/";
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);

@@ -118,7 +118,7 @@ public final class StageEventCodec {
                 (String) ce.getExtension(USERID), time, (ObjectNode) data));
     }
 
-    /** The attributes as a JSON object, checked against docs/events/envelope.schema.json. */
+    /** The attributes as a JSON object, checked against stage-events/src/main/resources/io/stagewire/events/schemas/envelope.schema.json. */
     private static ObjectNode envelopeOf(CloudEvent ce, JsonNode data) {
         ObjectNode node = StageEventJson.object();
         node.put("specversion", ce.getSpecVersion().toString());

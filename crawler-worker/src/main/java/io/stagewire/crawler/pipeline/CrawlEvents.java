@@ -10,7 +10,7 @@ import io.stagewire.events.StageEvent;
 import io.stagewire.events.StageEventJson;
 import io.stagewire.events.work.CrawlRequest;
 
-/** The stage events of one crawl request (data as docs/events/data/crawl-*.schema.json describe it). */
+/** The stage events of one crawl request (data as stage-events/src/main/resources/io/stagewire/events/schemas/data/crawl-*.schema.json describe it). */
 final class CrawlEvents {
 
     static final String SOURCE = "/stagewire/crawler-worker";

@@ -11,10 +11,10 @@ import org.jboss.logging.Logger;
 import io.stagewire.worker.messaging.EventSendException;
 import io.stagewire.crawler.messaging.OcrRequestSender;
 import io.stagewire.worker.messaging.StageEventSender;
-import io.stagewire.worker.persistence.JobCancellation;
-import io.stagewire.worker.persistence.JobOwnership;
-import io.stagewire.crawler.persistence.ScreenshotFiles;
-import io.stagewire.worker.persistence.StorageException;
+import io.stagewire.worker.service.JobCancellation;
+import io.stagewire.worker.service.JobOwnership;
+import io.stagewire.data.StorageException;
+import io.stagewire.data.files.FileStore;
 import io.stagewire.crawler.service.CrawlFailedException;
 import io.stagewire.crawler.service.CrawlOptions;
 import io.stagewire.crawler.service.CrawlResult;
@@ -35,11 +35,11 @@ public class CrawlRequestProcessor {
     private final ShopCrawler crawler;
     private final JobOwnership ownership;
     private final JobCancellation cancellation;
-    private final ScreenshotFiles files;
+    private final FileStore files;
     private final StageEventSender eventSender;
     private final OcrRequestSender ocrSender;
 
-    CrawlRequestProcessor(ShopCrawler crawler, JobOwnership ownership, JobCancellation cancellation, ScreenshotFiles files,
+    CrawlRequestProcessor(ShopCrawler crawler, JobOwnership ownership, JobCancellation cancellation, FileStore files,
             StageEventSender eventSender, OcrRequestSender ocrSender) {
         this.ownership = ownership;
         this.crawler = crawler;

@@ -1,17 +1,20 @@
 package io.stagewire.crawler.pipeline;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
 import io.stagewire.crawler.messaging.OcrRequestSender;
 import io.stagewire.worker.messaging.StageEventSender;
-import io.stagewire.crawler.persistence.ScreenshotFiles;
 import io.stagewire.crawler.service.CapturedProduct;
 import io.stagewire.crawler.service.CrawlListener;
 import io.stagewire.crawler.service.PngSize;
 import io.stagewire.crawler.service.ProductFailure;
+import io.stagewire.data.files.FileKind;
+import io.stagewire.data.files.FileStore;
+import io.stagewire.data.files.NewFile;
 import io.stagewire.events.work.CrawlRequest;
 import io.stagewire.events.work.OcrRequest;
 
@@ -27,12 +30,12 @@ final class ScreenshotPublisher implements CrawlListener {
 
     private final CrawlRequest request;
     private final CrawlEvents events;
-    private final ScreenshotFiles files;
+    private final FileStore files;
     private final StageEventSender eventSender;
     private final OcrRequestSender ocrSender;
     private int screenshots;
 
-    ScreenshotPublisher(CrawlRequest request, CrawlEvents events, ScreenshotFiles files, StageEventSender eventSender,
+    ScreenshotPublisher(CrawlRequest request, CrawlEvents events, FileStore files, StageEventSender eventSender,
             OcrRequestSender ocrSender) {
         this.request = request;
         this.events = events;
@@ -49,7 +52,8 @@ final class ScreenshotPublisher implements CrawlListener {
     @Override
     public void onCaptured(CapturedProduct product) {
         String fileId = CrawlIds.fileId(request.jobId(), product.index());
-        files.insert(fileId, request.userId(), request.jobId(), "product-" + product.index() + ".png", product.png());
+        files.storeIfAbsent(List.of(new NewFile(fileId, request.userId(), request.jobId(), FileKind.SCREENSHOT,
+                "image/png", "product-" + product.index() + ".png", product.png())));
         publish(new Screenshot(product.index(), CrawlIds.screenshotId(request.jobId(), product.index()), fileId,
                 product.productUrl(), product.name(), product.width(), product.height(), product.evidence()));
     }
@@ -57,7 +61,7 @@ final class ScreenshotPublisher implements CrawlListener {
     @Override
     public boolean alreadyCaptured(int index, URI productUrl) {
         String fileId = CrawlIds.fileId(request.jobId(), index);
-        Optional<byte[]> header = files.header(fileId);
+        Optional<byte[]> header = files.head(fileId, PngSize.HEADER_BYTES);
         if (header.isEmpty()) {
             return false;
         }

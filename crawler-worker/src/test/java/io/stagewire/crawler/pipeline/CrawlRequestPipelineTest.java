@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.stagewire.crawler.testing.Jobs;
+import io.stagewire.testing.SharedDataFixtures;
 import io.stagewire.crawler.testing.TestSites;
 import io.stagewire.testing.TopicWatcher;
 import io.stagewire.testing.RecordProducer;
@@ -54,13 +54,13 @@ class CrawlRequestPipelineTest {
     @Inject
     CrawlRequestProcessor processor;
 
-    private Jobs jobs;
+    private SharedDataFixtures jobs;
     private RecordProducer producer;
     private TopicWatcher watcher;
 
     @BeforeEach
     void connect() {
-        jobs = new Jobs(dataSource);
+        jobs = new SharedDataFixtures(dataSource);
         producer = new RecordProducer();
         watcher = new TopicWatcher(Topics.JOB_EVENTS, Topics.OCR_REQUESTS, Topics.CRAWL_REQUESTS + Topics.DLQ_SUFFIX);
     }
@@ -73,7 +73,7 @@ class CrawlRequestPipelineTest {
 
     @Test
     void storesEachProductThenAnnouncesItAndAsksForItsOcrAndARedeliveryRepeatsNothingNew() {
-        String jobId = jobs.create(USER, "crawling");
+        String jobId = jobs.job(USER, "crawling", "crawling");
         CrawlRequest request = request(jobId, 3);
 
         producer.send(WorkMessages.toRecord(request));
@@ -99,8 +99,8 @@ class CrawlRequestPipelineTest {
             assertThat(e.field("productName").asText()).isNotBlank();
         });
 
-        List<Jobs.StoredFile> files = jobs.files(jobId);
-        assertThat(files).extracting(Jobs.StoredFile::id)
+        List<SharedDataFixtures.StoredFile> files = jobs.files(jobId);
+        assertThat(files).extracting(SharedDataFixtures.StoredFile::id)
                 .containsExactlyInAnyOrderElementsOf(captured.stream().map(e -> e.field("fileId").asText()).toList());
         assertThat(files).allSatisfy(file -> {
             assertThat(file.kind()).isEqualTo("screenshot");
@@ -113,7 +113,7 @@ class CrawlRequestPipelineTest {
         assertThat(ocr).extracting(OcrRequest::screenshotId)
                 .containsExactlyInAnyOrderElementsOf(captured.stream().map(e -> e.field("screenshotId").asText()).toList());
         assertThat(ocr).allSatisfy(o -> {
-            assertThat(o.fileId()).isIn(files.stream().map(Jobs.StoredFile::id).toList());
+            assertThat(o.fileId()).isIn(files.stream().map(SharedDataFixtures.StoredFile::id).toList());
             assertThat(o.templateId()).isEqualTo("default");
             assertThat(o.ocrOnly()).isFalse();
         });
@@ -127,8 +127,8 @@ class CrawlRequestPipelineTest {
         List<StageEvent> repeated = events(again, jobId).subList(events.size(), events(again, jobId).size());
         assertThat(repeated).extracting(StageEvent::id).containsExactlyInAnyOrderElementsOf(ids(events));
         assertThat(repeated.getLast().field("count").asInt()).isEqualTo(3);
-        assertThat(jobs.files(jobId)).extracting(Jobs.StoredFile::id)
-                .containsExactlyInAnyOrderElementsOf(files.stream().map(Jobs.StoredFile::id).toList());
+        assertThat(jobs.files(jobId)).extracting(SharedDataFixtures.StoredFile::id)
+                .containsExactlyInAnyOrderElementsOf(files.stream().map(SharedDataFixtures.StoredFile::id).toList());
         List<String> ocrIds = ocrRequests(watcher.drain(Duration.ofSeconds(1)), jobId).stream()
                 .map(OcrRequest::requestId).toList();
         assertThat(ocrIds).hasSize(6);
@@ -137,7 +137,7 @@ class CrawlRequestPipelineTest {
 
     @Test
     void deadLettersAnUndecodableRequestWithTheReasonAndGoesOn() {
-        String jobId = jobs.create(USER, "crawling");
+        String jobId = jobs.job(USER, "crawling", "crawling");
 
         producer.send(new ProducerRecord<>(Topics.CRAWL_REQUESTS, jobId, "{\"not\": \"a crawl request\"".getBytes(
                 StandardCharsets.UTF_8)));
@@ -158,7 +158,7 @@ class CrawlRequestPipelineTest {
     /** A forged request on another user's job: refused before the shop is fetched, nothing stored or sent. */
     @Test
     void deadLettersARequestWhoseUserDoesNotOwnTheJobAndTouchesNothing() {
-        String jobId = jobs.create(USER, "crawling");
+        String jobId = jobs.job(USER, "crawling", "crawling");
         CrawlRequest genuine = request(jobId, 1);
         CrawlRequest forged = new CrawlRequest(UUID.randomUUID().toString(), jobId, "mallory", genuine.shopUrl(),
                 genuine.templateId(), genuine.priceListId(), genuine.crawlerConfig());
@@ -178,7 +178,7 @@ class CrawlRequestPipelineTest {
 
     @Test
     void crawlsWithTheSelectorsOfTheJobsCrawlerConfig() {
-        String jobId = jobs.create(USER, "crawling");
+        String jobId = jobs.job(USER, "crawling", "crawling");
         // A product-link selector that matches nothing on the demo shop: the crawl must use it, not the defaults.
         CrawlRequest request = new CrawlRequest(UUID.randomUUID().toString(), jobId, USER, TestSites.DEMO_SHOP + "/",
                 "default", null, new CrawlerConfig(3, 1, "a.no-such-link", null, null));
@@ -194,7 +194,7 @@ class CrawlRequestPipelineTest {
 
     @Test
     void sendsNothingForAJobCancelledBeforeTheCrawl() {
-        String jobId = jobs.create(USER, "cancelled");
+        String jobId = jobs.job(USER, "cancelled", "crawling");
 
         processor.process(request(jobId, 3));
 
@@ -204,12 +204,12 @@ class CrawlRequestPipelineTest {
 
     @Test
     void stopsAtTheNextPageWhenTheJobIsCancelledDuringTheCrawlAndSendsNothingMore() {
-        String jobId = jobs.create(USER, "crawling");
+        String jobId = jobs.job(USER, "crawling", "crawling");
         CompletableFuture<Void> crawl = CompletableFuture.runAsync(() -> processor.process(request(jobId, 20)));
 
         watcher.awaitUntil(seen -> events(seen, jobId).stream().anyMatch(e -> e.type() == EventType.SCREENSHOT_CAPTURED),
                 CRAWL_TIMEOUT);
-        jobs.setStatus(jobId, "cancelled");
+        jobs.setJobStatus(jobId, "cancelled");
         crawl.join();
 
         List<StageEvent> events = events(watcher.drain(Duration.ofSeconds(1)), jobId);

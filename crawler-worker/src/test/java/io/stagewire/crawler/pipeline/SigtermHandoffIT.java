@@ -17,7 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import io.stagewire.crawler.testing.Jobs;
+import io.stagewire.testing.SharedDataFixtures;
 import io.stagewire.crawler.testing.TestSites;
 import io.stagewire.events.EventType;
 import io.stagewire.events.StageEvent;
@@ -53,7 +53,7 @@ class SigtermHandoffIT {
             Process b = workers.start("b", "sigterm-handoff", "256m", settings);
             workers.awaitMembersWithPartitions(2);
 
-            Jobs jobs = new Jobs(StackUnderTest.testDatabase());
+            SharedDataFixtures jobs = new SharedDataFixtures(StackUnderTest.testDatabase());
             String userId = "user-" + UUID.randomUUID();
 
             try (TopicTail<StageEvent> events = new TopicTail<>(Topics.JOB_EVENTS, StageEventCodec::validEvent, StageEvent::jobId);
@@ -61,7 +61,7 @@ class SigtermHandoffIT {
                     RecordProducer producer = new RecordProducer()) {
                 List<String> jobIds = new ArrayList<>();
                 for (int i = 0; i < JOBS; i++) {
-                    String jobId = jobs.create(userId, "crawling");
+                    String jobId = jobs.job(userId, "crawling", "crawling");
                     jobIds.add(jobId);
                     producer.send(WorkMessages.toRecord(new CrawlRequest(UUID.randomUUID().toString(), jobId, userId,
                             TestSites.DEMO_SHOP + "/", "default", null, new CrawlerConfig(PRODUCTS, null))));

@@ -12,7 +12,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
 /**
- * The stage events of one label request (docs/events/), each with the id {@link ItemIds} derives
+ * The stage events of one label request (docs/events.md), each with the id {@link ItemIds} derives
  * for its type. Text is cut to the lengths the data schemas allow, so an overlong OCR reading
  * cannot make an event the codec refuses.
  */

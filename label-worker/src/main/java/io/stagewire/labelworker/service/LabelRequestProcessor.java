@@ -10,12 +10,13 @@ import io.stagewire.labelworker.domain.OcrReading;
 import io.stagewire.labelworker.domain.RenderedLabel;
 import io.stagewire.worker.messaging.EventSendException;
 import io.stagewire.worker.messaging.StageEventSender;
-import io.stagewire.worker.persistence.JobOwnership;
-import io.stagewire.worker.persistence.JobOwnership.OwnedJob;
-import io.stagewire.labelworker.persistence.LabelFile;
-import io.stagewire.labelworker.persistence.LabelFiles;
-import io.stagewire.worker.persistence.StorageException;
-import io.stagewire.labelworker.persistence.StoredLabelTemplate;
+import io.stagewire.worker.service.JobOwnership;
+import io.stagewire.worker.service.JobOwnership.OwnedJob;
+import io.stagewire.data.StorageException;
+import io.stagewire.data.catalog.LabelTemplateRow;
+import io.stagewire.data.files.FileKind;
+import io.stagewire.data.files.FileStore;
+import io.stagewire.data.files.NewFile;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
@@ -44,11 +45,11 @@ public class LabelRequestProcessor {
     private final JobOwnership jobs;
     private final Catalog catalog;
     private final LabelRenderer renderer;
-    private final LabelFiles files;
+    private final FileStore files;
     private final StageEventSender sender;
     private final String localeTag;
 
-    LabelRequestProcessor(JobOwnership jobs, Catalog catalog, LabelRenderer renderer, LabelFiles files, StageEventSender sender,
+    LabelRequestProcessor(JobOwnership jobs, Catalog catalog, LabelRenderer renderer, FileStore files, StageEventSender sender,
                           @ConfigProperty(name = "stagewire.label.locale") String localeTag) {
         this.jobs = jobs;
         this.catalog = catalog;
@@ -71,9 +72,9 @@ public class LabelRequestProcessor {
             return;
         }
         LabelEvents events = new LabelEvents(request);
-        Optional<StoredLabelTemplate> template = catalog.template(request.templateId(), job.ownerId());
+        Optional<LabelTemplateRow> template = catalog.template(request.templateId(), job.ownerId());
         // Price lists carry no currency: their prices are in the currency the label prints.
-        String currency = template.map(StoredLabelTemplate::currency).orElse(request.currency());
+        String currency = template.map(LabelTemplateRow::currency).orElse(request.currency());
         switch (match(request, job.ownerId(), currency, events)) {
             case Unmatched unmatched -> sender.send(events.matchFailed(unmatched.reason()));
             case Matched matched -> {
@@ -129,7 +130,7 @@ public class LabelRequestProcessor {
         });
     }
 
-    private StageEvent label(LabelRequest request, Optional<StoredLabelTemplate> stored,
+    private StageEvent label(LabelRequest request, Optional<LabelTemplateRow> stored,
                                                  Matched matched, LabelEvents events) {
         if (stored.isEmpty()) {
             return events.labelFailed(matched.articleNumber(), "no label template '" + request.templateId() + "'");
@@ -149,10 +150,10 @@ public class LabelRequestProcessor {
         }
         ItemIds ids = events.ids();
         String fileName = "label-" + NOT_FILE_NAME_SAFE.matcher(matched.articleNumber()).replaceAll("_");
-        files.store(List.of(
-                new LabelFile(ids.pngFile(), request.userId(), request.jobId(), "label-png", "image/png",
+        files.storeIfAbsent(List.of(
+                new NewFile(ids.pngFile(), request.userId(), request.jobId(), FileKind.LABEL_PNG, "image/png",
                         fileName + ".png", label.png()),
-                new LabelFile(ids.pdfFile(), request.userId(), request.jobId(), "label-pdf", "application/pdf",
+                new NewFile(ids.pdfFile(), request.userId(), request.jobId(), FileKind.LABEL_PDF, "application/pdf",
                         fileName + ".pdf", label.pdf())));
         return events.labelGenerated(matched.articleNumber(), label.barcodeType());
     }

@@ -2,7 +2,7 @@ package io.stagewire.labelworker.service;
 
 import io.stagewire.labelworker.domain.BarcodeFormat;
 import io.stagewire.labelworker.domain.LabelTemplate;
-import io.stagewire.labelworker.persistence.StoredLabelTemplate;
+import io.stagewire.data.catalog.LabelTemplateRow;
 import java.util.Arrays;
 
 /**
@@ -20,7 +20,7 @@ public final class LabelTemplateMapping {
     }
 
     /** @throws IllegalArgumentException naming what makes the stored template unusable */
-    public static LabelTemplate toLabelTemplate(StoredLabelTemplate stored, String localeTag) {
+    public static LabelTemplate toLabelTemplate(LabelTemplateRow stored, String localeTag) {
         float name = stored.fontSizePt();
         float scale = name / REFERENCE.nameFontPt();
         return new LabelTemplate(stored.widthMm(), stored.heightMm(), REFERENCE.marginMm(), name,

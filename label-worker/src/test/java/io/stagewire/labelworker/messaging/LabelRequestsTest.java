@@ -16,8 +16,9 @@ import io.stagewire.events.StageEvent;
 import io.stagewire.events.Topics;
 import io.stagewire.events.work.LabelRequest;
 import io.stagewire.events.work.WorkMessages;
-import io.stagewire.labelworker.messaging.TestData.Row;
-import io.stagewire.labelworker.messaging.TestData.StoredFile;
+import io.stagewire.testing.SharedDataFixtures;
+import io.stagewire.testing.SharedDataFixtures.PriceRow;
+import io.stagewire.testing.SharedDataFixtures.StoredFile;
 import io.stagewire.testing.StackUnderTest;
 import jakarta.inject.Inject;
 import java.awt.image.BufferedImage;
@@ -72,7 +73,7 @@ class LabelRequestsTest {
     @ConfigProperty(name = "mp.messaging.incoming.label-requests.group.id")
     String groupId;
 
-    private TestData data;
+    private SharedDataFixtures data;
     private final String userId = "user-" + UUID.randomUUID();
     private String jobId;
 
@@ -94,15 +95,15 @@ class LabelRequestsTest {
 
     @BeforeEach
     void newJob() throws Exception {
-        data = new TestData(dataSource);
+        data = new SharedDataFixtures(dataSource);
         jobId = UUID.randomUUID().toString();
-        data.job(jobId, userId, "matching");
+        data.job(jobId, userId, "matching", "matching");
         awaitPartitionsAssigned();
     }
 
     @Test
     void exactMatchStoresBothFilesBeforeLabelGeneratedAndThePngScansAsTheEan() throws Exception {
-        String priceList = data.priceList(userId, new Row("ART-10234", "Wasserkocher Edelstahl 1,7 l", "19.99", EAN));
+        String priceList = data.priceList(userId, new PriceRow("ART-10234", "Wasserkocher Edelstahl 1,7 l", "19.99", EAN));
 
         send(request(priceList, "default", "ART-10234", "21.49"));
 
@@ -135,7 +136,7 @@ class LabelRequestsTest {
 
     @Test
     void anOcrConfusionStillFindsTheRowAndTheLabelCarriesTheListsArticleNumber() throws Exception {
-        String priceList = data.priceList(userId, new Row("ART-20518", "Teekanne Glas", "24.90", null));
+        String priceList = data.priceList(userId, new PriceRow("ART-20518", "Teekanne Glas", "24.90", null));
 
         send(request(priceList, "default", "ART-2O5l8", "24.90"));
 
@@ -150,7 +151,7 @@ class LabelRequestsTest {
 
     @Test
     void anArticleTheListLacksFailsTheMatchAndNothingFollows() {
-        String priceList = data.priceList(userId, new Row("ART-10234", "Wasserkocher", "19.99", EAN));
+        String priceList = data.priceList(userId, new PriceRow("ART-10234", "Wasserkocher", "19.99", EAN));
 
         send(request(priceList, "default", "ART-99999", "5.00"));
 
@@ -165,7 +166,7 @@ class LabelRequestsTest {
 
     @Test
     void aRedeliveredRequestStoresNoNewFilesAndRepeatsTheSameEventIds() {
-        String priceList = data.priceList(userId, new Row("ART-10234", "Wasserkocher", "19.99", EAN));
+        String priceList = data.priceList(userId, new PriceRow("ART-10234", "Wasserkocher", "19.99", EAN));
         LabelRequest request = request(priceList, "default", "ART-10234", "19.99");
 
         send(request);
@@ -183,7 +184,7 @@ class LabelRequestsTest {
 
     @Test
     void aRequestThatDoesNotDecodeIsDeadLetteredWithTheReasonAndTheNextOneIsProcessed() throws Exception {
-        String priceList = data.priceList(userId, new Row("ART-10234", "Wasserkocher", "19.99", EAN));
+        String priceList = data.priceList(userId, new PriceRow("ART-10234", "Wasserkocher", "19.99", EAN));
         String poisonKey = "poison-" + UUID.randomUUID();
         try (KafkaConsumer<String, byte[]> dlq = tail(Topics.LABEL_REQUESTS + Topics.DLQ_SUFFIX)) {
             producer.send(new ProducerRecord<>(Topics.LABEL_REQUESTS, poisonKey,
@@ -215,7 +216,7 @@ class LabelRequestsTest {
     /** A forged request: a user who does not own the job, or a job job-api does not have. Nothing reaches the job. */
     @Test
     void aRequestWhoseUserDoesNotOwnTheJobIsDeadLetteredAndNothingIsSentToTheJob() throws Exception {
-        String priceList = data.priceList(userId, new Row("ART-10234", "Wasserkocher", "19.99", EAN));
+        String priceList = data.priceList(userId, new PriceRow("ART-10234", "Wasserkocher", "19.99", EAN));
         try (KafkaConsumer<String, byte[]> dlq = tail(Topics.LABEL_REQUESTS + Topics.DLQ_SUFFIX)) {
             LabelRequest forged = new LabelRequest(UUID.randomUUID().toString(), jobId, "mallory", UUID.randomUUID().toString(),
                     "default", priceList, "ART-10234", "x", new BigDecimal("19.99"), "EUR", null);
@@ -236,9 +237,9 @@ class LabelRequestsTest {
     /** The job is the user's; the price list and template the request names are another user's: not read. */
     @Test
     void anotherUsersPriceListOrTemplateIsNotUsed() {
-        String othersList = data.priceList("someone-else", new Row("ART-10234", "Geheimer Preis", "1.00", EAN));
+        String othersList = data.priceList("someone-else", new PriceRow("ART-10234", "Geheimer Preis", "1.00", EAN));
         String othersTemplate = data.template("someone-else", 50, 30, "NONE");
-        String ownList = data.priceList(userId, new Row("ART-10234", "Wasserkocher", "19.99", EAN));
+        String ownList = data.priceList(userId, new PriceRow("ART-10234", "Wasserkocher", "19.99", EAN));
 
         send(request(othersList, "default", "ART-10234", "19.99"));
         send(request(ownList, othersTemplate, "ART-10234", "19.99"));
@@ -254,8 +255,7 @@ class LabelRequestsTest {
     @Test
     void aPriceListOverTheRowLimitIsNotLoaded() {
         String huge = data.priceList(userId);
-        data.update("insert into price_list_rows (price_list_id, article_number, sheet_row, name, price) "
-                + "select ?, 'ART-' || g, g + 1, 'n', 1 from generate_series(1, 50001) g", huge);
+        data.addGeneratedPriceListRows(huge, 50001);
 
         send(request(huge, "default", "ART-7", "1.00"));
 
@@ -267,10 +267,10 @@ class LabelRequestsTest {
 
     @Test
     void aCancelledJobGetsNoAnswer() {
-        String priceList = data.priceList(userId, new Row("ART-10234", "Wasserkocher", "19.99", EAN));
-        data.update("update jobs set status = 'cancelled' where id = ?", jobId);
+        String priceList = data.priceList(userId, new PriceRow("ART-10234", "Wasserkocher", "19.99", EAN));
+        data.setJobStatus(jobId, "cancelled");
         String otherJob = UUID.randomUUID().toString();
-        data.job(otherJob, userId, "matching");
+        data.job(otherJob, userId, "matching", "matching");
 
         send(request(priceList, "default", "ART-10234", "19.99"));
         send(new LabelRequest(UUID.randomUUID().toString(), otherJob, userId, UUID.randomUUID().toString(), "default",
@@ -308,7 +308,7 @@ class LabelRequestsTest {
 
     @Test
     void anUnknownOrUnusableTemplateFailsTheLabelWithTheReason() {
-        String priceList = data.priceList(userId, new Row("ART-10234", "Wasserkocher", "19.99", null));
+        String priceList = data.priceList(userId, new PriceRow("ART-10234", "Wasserkocher", "19.99", null));
         // job-api accepts labels from 10 mm high; the renderer needs 15 mm for name, price and barcode.
         String tooLow = data.template(userId, 60, 12, "AUTO");
 
@@ -323,7 +323,7 @@ class LabelRequestsTest {
 
     @Test
     void aTemplateWithoutBarcodeGivesALabelWithoutBarcodeFormat() throws Exception {
-        String priceList = data.priceList(userId, new Row("ART-10234", "Wasserkocher", "19.99", EAN));
+        String priceList = data.priceList(userId, new PriceRow("ART-10234", "Wasserkocher", "19.99", EAN));
         String noBarcode = data.template(userId, 50, 30, "NONE");
 
         send(request(priceList, noBarcode, "ART-10234", "19.99"));

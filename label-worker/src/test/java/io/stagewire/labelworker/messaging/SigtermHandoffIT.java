@@ -7,7 +7,8 @@ import io.stagewire.events.StageEvent;
 import io.stagewire.events.Topics;
 import io.stagewire.events.work.LabelRequest;
 import io.stagewire.events.work.WorkMessages;
-import io.stagewire.labelworker.messaging.TestData.Row;
+import io.stagewire.testing.SharedDataFixtures;
+import io.stagewire.testing.SharedDataFixtures.PriceRow;
 import io.stagewire.testing.PackagedWorkers;
 import io.stagewire.testing.RecordProducer;
 import io.stagewire.testing.StackUnderTest;
@@ -44,11 +45,11 @@ class SigtermHandoffIT {
             Process b = workers.start("b", "sigterm-handoff", "192m", Map.of());
             workers.awaitMembersWithPartitions(2);
 
-            TestData data = new TestData(StackUnderTest.testDatabase());
+            SharedDataFixtures data = new SharedDataFixtures(StackUnderTest.testDatabase());
             String userId = "user-" + UUID.randomUUID();
             String jobId = UUID.randomUUID().toString();
-            data.job(jobId, userId, "matching");
-            String priceList = data.priceList(userId, new Row("ART-10234", "Wasserkocher Edelstahl 1,7 l", "19.99", "4006381333931"));
+            data.job(jobId, userId, "matching", "matching");
+            String priceList = data.priceList(userId, new PriceRow("ART-10234", "Wasserkocher Edelstahl 1,7 l", "19.99", "4006381333931"));
 
             try (JobEventsTail events = new JobEventsTail(); TopicTail<String> dlq = PackagedWorkers.deadLetters(Topics.LABEL_REQUESTS);
                     RecordProducer producer = new RecordProducer()) {

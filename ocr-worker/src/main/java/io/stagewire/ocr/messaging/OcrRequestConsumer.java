@@ -12,7 +12,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.stagewire.events.work.OcrRequest;
 import io.stagewire.ocr.pipeline.OcrRequestProcessor;
 import io.stagewire.worker.messaging.DeadLetterUnlessStopping;
-import io.stagewire.worker.persistence.ForeignWorkRequestException;
+import io.stagewire.worker.service.ForeignWorkRequestException;
 
 /**
  * Reads ocr.requests (consumer group ocr-worker). An OCR blocks for about a second, so it runs on the named worker

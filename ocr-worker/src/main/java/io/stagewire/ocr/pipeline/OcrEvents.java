@@ -15,7 +15,7 @@ import io.stagewire.ocr.service.PageEvidenceCheck;
 import io.stagewire.ocr.service.ProductFields;
 
 /**
- * The stage events of one OcrRequest (data as docs/events/data/ocr-*.schema.json describe it). Text is cut to the
+ * The stage events of one OcrRequest (data as stage-events/src/main/resources/io/stagewire/events/schemas/data/ocr-*.schema.json describe it). Text is cut to the
  * lengths the schemas allow, so an overlong reading cannot make an event the codec refuses.
  */
 final class OcrEvents {

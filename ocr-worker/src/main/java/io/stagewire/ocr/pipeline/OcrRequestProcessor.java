@@ -14,11 +14,10 @@ import io.stagewire.events.work.OcrRequest;
 import io.stagewire.ocr.engine.OcrFailedException;
 import io.stagewire.ocr.messaging.LabelRequestSender;
 import io.stagewire.worker.messaging.StageEventSender;
-import io.stagewire.worker.persistence.ForeignWorkRequestException;
-import io.stagewire.worker.persistence.JobOwnership;
-import io.stagewire.worker.persistence.StorageException;
-import io.stagewire.worker.persistence.JobOwnership.OwnedJob;
-import io.stagewire.ocr.persistence.ScreenshotFiles;
+import io.stagewire.worker.service.ForeignWorkRequestException;
+import io.stagewire.worker.service.JobOwnership;
+import io.stagewire.data.StorageException;
+import io.stagewire.worker.service.JobOwnership.OwnedJob;
 import io.stagewire.ocr.service.OcrResult;
 import io.stagewire.ocr.service.OcrService;
 import io.stagewire.ocr.service.PageEvidenceCheck;
@@ -40,12 +39,12 @@ public class OcrRequestProcessor {
     private static final Logger LOG = Logger.getLogger(OcrRequestProcessor.class);
 
     private final JobOwnership jobs;
-    private final ScreenshotFiles files;
+    private final ScreenshotReader files;
     private final OcrService ocr;
     private final StageEventSender eventSender;
     private final LabelRequestSender labelSender;
 
-    OcrRequestProcessor(JobOwnership jobs, ScreenshotFiles files, OcrService ocr,
+    OcrRequestProcessor(JobOwnership jobs, ScreenshotReader files, OcrService ocr,
             StageEventSender eventSender, LabelRequestSender labelSender) {
         this.jobs = jobs;
         this.files = files;

@@ -32,7 +32,7 @@ import io.stagewire.events.work.PageEvidence;
 import io.stagewire.events.work.WorkMessages;
 import io.stagewire.ocr.DemoShopScreenshots;
 import io.stagewire.ocr.DemoShopScreenshots.Screenshot;
-import io.stagewire.ocr.testing.Jobs;
+import io.stagewire.testing.SharedDataFixtures;
 import io.stagewire.ocr.testing.SparsePng;
 import io.stagewire.testing.TopicWatcher;
 import io.stagewire.testing.RecordProducer;
@@ -55,13 +55,13 @@ class OcrRequestPipelineTest {
     @Inject
     OcrRequestProcessor processor;
 
-    private Jobs jobs;
+    private SharedDataFixtures jobs;
     private RecordProducer producer;
     private TopicWatcher watcher;
 
     @BeforeEach
     void connect() {
-        jobs = new Jobs(dataSource);
+        jobs = new SharedDataFixtures(dataSource);
         producer = new RecordProducer();
         watcher = new TopicWatcher(Topics.JOB_EVENTS, Topics.LABEL_REQUESTS, Topics.OCR_REQUESTS + Topics.DLQ_SUFFIX);
     }
@@ -74,8 +74,8 @@ class OcrRequestPipelineTest {
 
     @Test
     void readsTheScreenshotThenAsksForItsLabelAndARedeliveryRepeatsTheSameIds() {
-        String jobId = jobs.create(USER, "processing");
-        OcrRequest request = request(jobId, jobs.storeScreenshot(USER, jobId, SPEAKER.png()), false);
+        String jobId = jobs.job(USER, "processing", "ocr");
+        OcrRequest request = request(jobId, jobs.screenshot(USER, jobId, SPEAKER.png()), false);
 
         producer.send(WorkMessages.toRecord(request));
         List<ConsumerRecord<String, byte[]>> records = watcher.awaitUntil(
@@ -119,9 +119,9 @@ class OcrRequestPipelineTest {
 
     @Test
     void reportsTheReadingButAsksForNoLabelWhenOcrOnly() {
-        String jobId = jobs.create(USER, "processing");
+        String jobId = jobs.job(USER, "processing", "ocr");
 
-        producer.send(WorkMessages.toRecord(request(jobId, jobs.storeScreenshot(USER, jobId, SPEAKER.png()), true)));
+        producer.send(WorkMessages.toRecord(request(jobId, jobs.screenshot(USER, jobId, SPEAKER.png()), true)));
         watcher.awaitUntil(seen -> ended(seen, jobId) == 1, TIMEOUT);
 
         List<ConsumerRecord<String, byte[]>> records = watcher.drain(QUIET);
@@ -133,10 +133,10 @@ class OcrRequestPipelineTest {
 
     @Test
     void failsTheItemWithTheReasonWhenTheImageIsCorrupt() {
-        String jobId = jobs.create(USER, "processing");
+        String jobId = jobs.job(USER, "processing", "ocr");
         byte[] truncated = Arrays.copyOf(SPEAKER.png(), 200);
 
-        producer.send(WorkMessages.toRecord(request(jobId, jobs.storeScreenshot(USER, jobId, truncated), false)));
+        producer.send(WorkMessages.toRecord(request(jobId, jobs.screenshot(USER, jobId, truncated), false)));
         watcher.awaitUntil(seen -> ended(seen, jobId) == 1, TIMEOUT);
 
         List<ConsumerRecord<String, byte[]>> records = watcher.drain(QUIET);
@@ -155,13 +155,13 @@ class OcrRequestPipelineTest {
      */
     @Test
     void readsAScreenshotOverTheHeapSubsampledFailsOneBeyondTheCoarsestAndReadsTheNextOne() {
-        String jobId = jobs.create(USER, "processing");
+        String jobId = jobs.job(USER, "processing", "ocr");
         byte[] large = SparsePng.white(6000, 6000, SparsePng.RGB);
         assertThat(large.length).isLessThan(200_000);
         byte[] absurd = SparsePng.white(13_000, 13_000, SparsePng.RGB);
-        OcrRequest photo = request(jobId, jobs.storeScreenshot(USER, jobId, large), false);
-        OcrRequest attack = request(jobId, jobs.storeScreenshot(USER, jobId, absurd), false);
-        OcrRequest next = request(jobId, jobs.storeScreenshot(USER, jobId, SPEAKER.png()), false);
+        OcrRequest photo = request(jobId, jobs.screenshot(USER, jobId, large), false);
+        OcrRequest attack = request(jobId, jobs.screenshot(USER, jobId, absurd), false);
+        OcrRequest next = request(jobId, jobs.screenshot(USER, jobId, SPEAKER.png()), false);
 
         producer.send(WorkMessages.toRecord(photo));
         producer.send(WorkMessages.toRecord(attack));
@@ -188,8 +188,8 @@ class OcrRequestPipelineTest {
     /** A forged request: another user's job, or no job of job-api's. Nothing is read or sent for it. */
     @Test
     void deadLettersARequestWhoseUserDoesNotOwnTheJobAndSendsNothingToIt() {
-        String bobsJob = jobs.create(USER, "processing");
-        String bobsFile = jobs.storeScreenshot(USER, bobsJob, SPEAKER.png());
+        String bobsJob = jobs.job(USER, "processing", "ocr");
+        String bobsFile = jobs.screenshot(USER, bobsJob, SPEAKER.png());
         OcrRequest forged = new OcrRequest(UUID.randomUUID().toString(), bobsJob, "carol", "screenshot-" + UUID.randomUUID(),
                 bobsFile, null, null, true);
         OcrRequest noJob = new OcrRequest(UUID.randomUUID().toString(), "no-such-job-" + UUID.randomUUID(), USER,
@@ -214,10 +214,10 @@ class OcrRequestPipelineTest {
     /** The job is the user's, the file it names is not (or is larger than any screenshot): the item fails. */
     @Test
     void failsTheItemWhenTheFileIsAnotherUsersOrTooLarge() {
-        String carolsJob = jobs.create("carol", "processing");
-        String bobsJob = jobs.create(USER, "processing");
-        String bobsFile = jobs.storeScreenshot(USER, bobsJob, SPEAKER.png());
-        String carolsHugeFile = jobs.storeScreenshot("carol", carolsJob, new byte[10 * 1024 * 1024 + 1]);
+        String carolsJob = jobs.job("carol", "processing", "ocr");
+        String bobsJob = jobs.job(USER, "processing", "ocr");
+        String bobsFile = jobs.screenshot(USER, bobsJob, SPEAKER.png());
+        String carolsHugeFile = jobs.screenshot("carol", carolsJob, new byte[10 * 1024 * 1024 + 1]);
         OcrRequest foreignFile = new OcrRequest(UUID.randomUUID().toString(), carolsJob, "carol",
                 "screenshot-" + UUID.randomUUID(), bobsFile, "default", null, false);
         OcrRequest hugeFile = new OcrRequest(UUID.randomUUID().toString(), carolsJob, "carol",
@@ -236,12 +236,12 @@ class OcrRequestPipelineTest {
 
     @Test
     void deadLettersAnUndecodableRequestWithTheReasonAndGoesOn() {
-        String jobId = jobs.create(USER, "processing");
+        String jobId = jobs.job(USER, "processing", "ocr");
         String key = "malformed-" + UUID.randomUUID();
 
         producer.send(new ProducerRecord<>(Topics.OCR_REQUESTS, key,
                 "{\"not\": \"an ocr request\"".getBytes(StandardCharsets.UTF_8)));
-        producer.send(WorkMessages.toRecord(request(jobId, jobs.storeScreenshot(USER, jobId, SPEAKER.png()), false)));
+        producer.send(WorkMessages.toRecord(request(jobId, jobs.screenshot(USER, jobId, SPEAKER.png()), false)));
 
         List<ConsumerRecord<String, byte[]>> records = watcher.awaitUntil(
                 seen -> ended(seen, jobId) == 1 && seen.stream().anyMatch(r -> isDeadLetter(r, key)), TIMEOUT);
@@ -255,8 +255,8 @@ class OcrRequestPipelineTest {
 
     @Test
     void checksTheReadingAgainstWhatThePageStatesAndKeepsTheReading() {
-        String jobId = jobs.create(USER, "processing");
-        OcrRequest plain = request(jobId, jobs.storeScreenshot(USER, jobId, SPEAKER.png()), false);
+        String jobId = jobs.job(USER, "processing", "ocr");
+        OcrRequest plain = request(jobId, jobs.screenshot(USER, jobId, SPEAKER.png()), false);
         // The page states the article number as read and another price: the price disagrees, the label keeps the read one.
         OcrRequest withEvidence = new OcrRequest(plain.requestId(), plain.jobId(), plain.userId(), plain.screenshotId(),
                 plain.fileId(), plain.templateId(), plain.priceListId(), false,
@@ -278,9 +278,9 @@ class OcrRequestPipelineTest {
 
     @Test
     void sendsNothingForACancelledJob() {
-        String jobId = jobs.create(USER, "cancelled");
+        String jobId = jobs.job(USER, "cancelled", "ocr");
 
-        processor.process(request(jobId, jobs.storeScreenshot(USER, jobId, SPEAKER.png()), false));
+        processor.process(request(jobId, jobs.screenshot(USER, jobId, SPEAKER.png()), false));
 
         List<ConsumerRecord<String, byte[]>> records = watcher.drain(QUIET);
         assertThat(events(records, jobId)).isEmpty();

@@ -23,7 +23,7 @@ import io.stagewire.events.Topics;
 import io.stagewire.events.work.OcrRequest;
 import io.stagewire.events.work.WorkMessages;
 import io.stagewire.ocr.DemoShopScreenshots;
-import io.stagewire.ocr.testing.Jobs;
+import io.stagewire.testing.SharedDataFixtures;
 import io.stagewire.testing.PackagedWorkers;
 import io.stagewire.testing.RecordProducer;
 import io.stagewire.testing.StackUnderTest;
@@ -48,9 +48,9 @@ class SigtermHandoffIT {
             Process b = workers.start("b", "sigterm-handoff", "256m", Map.of());
             workers.awaitMembersWithPartitions(2);
 
-            Jobs jobs = new Jobs(StackUnderTest.testDatabase());
+            SharedDataFixtures jobs = new SharedDataFixtures(StackUnderTest.testDatabase());
             String userId = "user-" + UUID.randomUUID();
-            String jobId = jobs.create(userId, "processing");
+            String jobId = jobs.job(userId, "processing", "ocr");
             byte[] png = DemoShopScreenshots.bySlug("bluetooth-speaker-mini").png();
 
             try (TopicTail<StageEvent> events = new TopicTail<>(Topics.JOB_EVENTS, StageEventCodec::validEvent, StageEvent::jobId);
@@ -58,7 +58,7 @@ class SigtermHandoffIT {
                     RecordProducer producer = new RecordProducer()) {
                 Set<String> screenshots = new HashSet<>();
                 for (int i = 0; i < ITEMS; i++) {
-                    String fileId = jobs.storeScreenshot(userId, jobId, png);
+                    String fileId = jobs.screenshot(userId, jobId, png);
                     OcrRequest request = new OcrRequest(UUID.randomUUID().toString(), jobId, userId,
                             "screenshot-" + UUID.randomUUID(), fileId, null, null, true);
                     screenshots.add(request.screenshotId());

@@ -1,4 +1,4 @@
-package io.stagewire.worker.persistence;
+package io.stagewire.worker.service;
 
 /**
  * A work request that job-api and the workers did not write: its job does not exist or belongs to someone else.
