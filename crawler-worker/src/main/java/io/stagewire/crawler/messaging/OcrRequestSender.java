@@ -9,12 +9,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.stagewire.crawler.pipeline.OcrWork;
 import io.stagewire.events.work.OcrRequest;
 import io.stagewire.events.work.WorkMessages;
 
 /** Sends OCR work to ocr.requests as {@link WorkMessages#toRecord} lays it out (keyed by screenshot id). */
 @ApplicationScoped
-public class OcrRequestSender {
+public class OcrRequestSender implements OcrWork {
 
     private final MutinyEmitter<byte[]> emitter;
 
@@ -23,6 +24,7 @@ public class OcrRequestSender {
     }
 
     /** Blocks until the broker acknowledged. @throws EventSendException when it did not (worth retrying) */
+    @Override
     public void send(OcrRequest request) {
         try {
             emitter.sendMessageAndAwait(KafkaRecords.message(WorkMessages.toRecord(request)));

@@ -9,7 +9,6 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.jboss.logging.Logger;
 
 import io.stagewire.worker.messaging.EventSendException;
-import io.stagewire.crawler.messaging.OcrRequestSender;
 import io.stagewire.worker.messaging.StageEventSender;
 import io.stagewire.worker.service.JobCancellation;
 import io.stagewire.worker.service.JobOwnership;
@@ -37,10 +36,10 @@ public class CrawlRequestProcessor {
     private final JobCancellation cancellation;
     private final FileStore files;
     private final StageEventSender eventSender;
-    private final OcrRequestSender ocrSender;
+    private final OcrWork ocrSender;
 
     CrawlRequestProcessor(ShopCrawler crawler, JobOwnership ownership, JobCancellation cancellation, FileStore files,
-            StageEventSender eventSender, OcrRequestSender ocrSender) {
+            StageEventSender eventSender, OcrWork ocrSender) {
         this.ownership = ownership;
         this.crawler = crawler;
         this.cancellation = cancellation;

@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
-import io.stagewire.crawler.messaging.OcrRequestSender;
 import io.stagewire.worker.messaging.StageEventSender;
 import io.stagewire.crawler.service.CapturedProduct;
 import io.stagewire.crawler.service.CrawlListener;
@@ -32,11 +31,11 @@ final class ScreenshotPublisher implements CrawlListener {
     private final CrawlEvents events;
     private final FileStore files;
     private final StageEventSender eventSender;
-    private final OcrRequestSender ocrSender;
+    private final OcrWork ocrSender;
     private int screenshots;
 
     ScreenshotPublisher(CrawlRequest request, CrawlEvents events, FileStore files, StageEventSender eventSender,
-            OcrRequestSender ocrSender) {
+            OcrWork ocrSender) {
         this.request = request;
         this.events = events;
         this.files = files;

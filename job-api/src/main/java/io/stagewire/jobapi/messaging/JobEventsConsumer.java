@@ -68,7 +68,7 @@ public class JobEventsConsumer {
                 .chain(deadLetters::send)
                 // What processing announced (job:updated, job:progress, job:completed) leaves at once; a
                 // batch that announced nothing (external jobs) costs no relay transaction.
-                .call(() -> outbox.added() != outboxBefore ? relay.relaySoon() : Uni.createFrom().voidItem())
+                .call(() -> outbox.added() != outboxBefore ? relay.deliverSoon() : Uni.createFrom().voidItem())
                 .invoke(() -> {
                     if (LOG.isDebugEnabled()) {
                         LOG.debugf("batch of %d records: decoded in %d ms, applied and relayed in %d ms", records.count(),

@@ -12,6 +12,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.stagewire.events.StageEventJson;
 import io.stagewire.jobapi.config.StagewireConfig;
 import io.stagewire.jobapi.persistence.OutboxMessage;
+import io.stagewire.jobapi.service.OutboxDelivery;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +35,7 @@ import org.jboss.logging.Logger;
  * (CloudEvents id, work requestId) for its readers to recognise a repeat.
  */
 @ApplicationScoped
-public class OutboxRelay {
+public class OutboxRelay implements OutboxDelivery {
     public static final String IDENTITY = "outbox-relay";
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     // Any constant both replicas agree on; it names this lock in pg_locks.
@@ -69,7 +70,8 @@ public class OutboxRelay {
      * do not wait for the next scheduled run. Never fails: whatever it cannot send now, the
      * scheduled run sends (also when another replica holds the relay lock at this moment).
      */
-    public Uni<Void> relaySoon() {
+    @Override
+    public Uni<Void> deliverSoon() {
         // Pausing the relay (an operator holding back sends) pauses this path too.
         if (scheduler.isPaused(IDENTITY)) {
             return Uni.createFrom().voidItem();

@@ -1,13 +1,16 @@
 package io.stagewire.jobapi.persistence;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.stagewire.events.EventPosition;
-import jakarta.persistence.Column;
+import io.stagewire.events.work.CrawlerConfig;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -18,7 +21,6 @@ import org.hibernate.type.SqlTypes;
 public class Job extends PanacheEntityBase {
     @Id
     public String id;
-    @Column(name = "user_id")
     public String userId;
     public JobKind kind;
     /** External jobs: the CloudEvents source of the first event seen, the only producer that may write to the job. */
@@ -26,47 +28,32 @@ public class Job extends PanacheEntityBase {
     public JobStatus status;
     public String stage;
     public BigDecimal progress = BigDecimal.ZERO.setScale(2);
-    @Column(name = "shop_url")
     public String shopUrl;
-    @Column(name = "template_id")
     public String templateId;
-    @Column(name = "price_list_id")
     public String priceListId;
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "crawler_config")
-    public String crawlerConfig;
-    @Column(name = "expected_items")
+    public CrawlerConfig crawlerConfig;
     public int expectedItems;
-    @Column(name = "work_started")
     public boolean workStarted;
-    @Column(name = "items_final")
     public boolean itemsFinal;
+    /** Items by outcome, as last counted: {@code {"screenshots": 12, "ocrCompleted": 10, ...}}. */
     @JdbcTypeCode(SqlTypes.JSON)
-    public String counters = "{}";
-    @Column(name = "queue_position")
+    public Map<String, Integer> counters = new LinkedHashMap<>();
     public Integer queuePosition;
-    @Column(name = "failure_reason")
     public String failureReason;
+    /** job:completed's data: ours, or what an external producer sent. */
     @JdbcTypeCode(SqlTypes.JSON)
-    public String summary;
+    public JsonNode summary;
+    /** Milliseconds spent per status so far, e.g. {@code {"crawling": 5120}}. */
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "stage_durations")
-    public String stageDurations = "{}";
-    @Column(name = "status_since")
+    public Map<String, Long> stageDurations = new LinkedHashMap<>();
     public OffsetDateTime statusSince;
-    @Column(name = "last_partition")
     public Integer lastPartition;
-    @Column(name = "last_offset")
     public Long lastOffset;
-    @Column(name = "progress_emitted")
     public BigDecimal progressEmitted;
-    @Column(name = "progress_emitted_at")
     public OffsetDateTime progressEmittedAt;
-    @Column(name = "created_at")
     public OffsetDateTime createdAt;
-    @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
-    @Column(name = "finished_at")
     public OffsetDateTime finishedAt;
 
     public Optional<EventPosition> position() {

@@ -21,9 +21,7 @@ public class JobEventRecord extends PanacheEntityBase {
     public String source;
     @Id
     public String id;
-    @Column(name = "job_id")
     public String jobId;
-    @Column(name = "user_id")
     public String userId;
     public String type;
     public OffsetDateTime time;
@@ -32,12 +30,11 @@ public class JobEventRecord extends PanacheEntityBase {
     public Integer partition;
     @Column(name = "kafka_offset")
     public Long offset;
-    @Column(name = "recorded_at", insertable = false, updatable = false)
+    @Column(insertable = false, updatable = false)
     public OffsetDateTime recordedAt;
     @JdbcTypeCode(SqlTypes.JSON)
     public String data;
     /** The history is partitioned by job kind, then by when recorded (V6): kinds are kept for different times. */
-    @Column(name = "external_job")
     public boolean externalJob;
 
     /** CloudEvents identify an event by source and id (deduplicated by JobEventHistory: a partitioned table has no such unique key, V6). */

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  * A job's status, in the order a job moves through them. Non-terminal statuses only move
  * forward (a late event cannot move a job back); a job ends in exactly one terminal status.
  */
-public enum JobStatus {
+public enum JobStatus implements WireNamed {
     PENDING("pending", "queue"),
     CRAWLING("crawling", "crawl"),
     PROCESSING_OCR("processing-ocr", "ocr"),
@@ -30,6 +30,7 @@ public enum JobStatus {
     }
 
     @JsonValue
+    @Override
     public String wireName() {
         return wireName;
     }

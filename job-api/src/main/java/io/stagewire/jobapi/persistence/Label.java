@@ -1,7 +1,6 @@
 package io.stagewire.jobapi.persistence;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -15,31 +14,19 @@ import java.util.Objects;
 @Table(name = "labels")
 @IdClass(Label.Key.class)
 public class Label extends PanacheEntityBase {
-    public static final String GENERATED = "generated";
-    public static final String FAILED = "failed";
-
     @Id
-    @Column(name = "job_id")
     public String jobId;
     /** The screenshot the label is for; the label id or event id when the worker names none. */
     @Id
-    @Column(name = "item_key")
     public String itemKey;
-    public String status;
-    @Column(name = "label_id")
+    public LabelStatus status;
     public String labelId;
-    @Column(name = "screenshot_id")
     public String screenshotId;
-    @Column(name = "png_file_id")
     public String pngFileId;
-    @Column(name = "pdf_file_id")
     public String pdfFileId;
-    @Column(name = "article_number")
     public String articleNumber;
-    @Column(name = "barcode_format")
     public String barcodeFormat;
     public String reason;
-    @Column(name = "recorded_at")
     public OffsetDateTime recordedAt;
 
     public static class Key implements Serializable {

@@ -2,7 +2,6 @@ package io.stagewire.jobapi.persistence;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,19 +14,13 @@ import java.util.List;
 public class LabelTemplate extends PanacheEntityBase {
     @Id
     public String id;
-    @Column(name = "user_id")
     public String userId;
     public String name;
-    @Column(name = "width_mm")
     public int widthMm;
-    @Column(name = "height_mm")
     public int heightMm;
-    @Column(name = "barcode_format")
     public String barcodeFormat;
     public String currency;
-    @Column(name = "font_size_pt")
     public int fontSizePt;
-    @Column(name = "created_at")
     public OffsetDateTime createdAt;
 
     public static Uni<List<LabelTemplate>> visibleTo(String userId) {

@@ -1,7 +1,6 @@
 package io.stagewire.jobapi.persistence;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -16,19 +15,12 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "ocr_results")
 @IdClass(ScreenshotKey.class)
 public class OcrResult extends PanacheEntityBase {
-    public static final String COMPLETED = "completed";
-    public static final String FAILED = "failed";
-
     @Id
-    @Column(name = "job_id")
     public String jobId;
     @Id
-    @Column(name = "screenshot_id")
     public String screenshotId;
-    public String status;
-    @Column(name = "ocr_result_id")
+    public OcrStatus status;
     public String ocrResultId;
-    @Column(name = "article_number")
     public String articleNumber;
     public String name;
     public BigDecimal price;
@@ -36,9 +28,7 @@ public class OcrResult extends PanacheEntityBase {
     public String ean;
     @JdbcTypeCode(SqlTypes.JSON)
     public String confidence;
-    @Column(name = "duration_ms")
     public Long durationMs;
     public String reason;
-    @Column(name = "recorded_at")
     public OffsetDateTime recordedAt;
 }

@@ -1,7 +1,6 @@
 package io.stagewire.jobapi.persistence;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -19,14 +18,11 @@ public class OutboxMessage extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
     public String topic;
-    @Column(name = "record_key")
     public String recordKey;
     /** Header name to UTF-8 value, as a JSON object. */
     @JdbcTypeCode(SqlTypes.JSON)
     public String headers;
     public byte[] payload;
-    @Column(name = "created_at")
     public OffsetDateTime createdAt;
-    @Column(name = "sent_at")
     public OffsetDateTime sentAt;
 }

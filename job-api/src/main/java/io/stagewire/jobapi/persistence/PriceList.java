@@ -1,7 +1,6 @@
 package io.stagewire.jobapi.persistence;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -13,13 +12,9 @@ import java.time.OffsetDateTime;
 public class PriceList extends PanacheEntityBase {
     @Id
     public String id;
-    @Column(name = "user_id")
     public String userId;
     public String name;
-    @Column(name = "file_id")
     public String fileId;
-    @Column(name = "row_count")
     public int rowCount;
-    @Column(name = "created_at")
     public OffsetDateTime createdAt;
 }

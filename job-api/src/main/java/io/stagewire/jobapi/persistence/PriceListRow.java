@@ -1,7 +1,6 @@
 package io.stagewire.jobapi.persistence;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -16,12 +15,9 @@ import java.util.Objects;
 @IdClass(PriceListRow.Key.class)
 public class PriceListRow extends PanacheEntityBase {
     @Id
-    @Column(name = "price_list_id")
     public String priceListId;
     @Id
-    @Column(name = "article_number")
     public String articleNumber;
-    @Column(name = "sheet_row")
     public int sheetRow;
     public String name;
     public BigDecimal price;

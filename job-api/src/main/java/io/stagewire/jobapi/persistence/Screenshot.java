@@ -14,21 +14,16 @@ import java.time.OffsetDateTime;
 @IdClass(ScreenshotKey.class)
 public class Screenshot extends PanacheEntityBase {
     @Id
-    @Column(name = "job_id")
     public String jobId;
     @Id
     @Column(name = "id")
     public String screenshotId;
-    @Column(name = "file_id")
     public String fileId;
-    @Column(name = "product_url")
     public String productUrl;
-    @Column(name = "product_name")
     public String productName;
     @Column(name = "item_index")
     public Integer index;
     public Integer width;
     public Integer height;
-    @Column(name = "captured_at")
     public OffsetDateTime capturedAt;
 }

@@ -18,22 +18,17 @@ public class StoredFile extends PanacheEntityBase {
 
     @Id
     public String id;
-    @Column(name = "user_id")
     public String userId;
-    @Column(name = "job_id")
     public String jobId;
     public String kind;
-    @Column(name = "content_type")
     public String contentType;
-    @Column(name = "file_name")
     public String fileName;
     public byte[] data;
     @Generated
-    @Column(name = "size_bytes", insertable = false, updatable = false)
+    @Column(insertable = false, updatable = false)
     public Long sizeBytes;
     @Generated
-    @Column(name = "sha256", insertable = false, updatable = false)
+    @Column(insertable = false, updatable = false)
     public String sha256;
-    @Column(name = "created_at")
     public OffsetDateTime createdAt;
 }

@@ -1,6 +1,7 @@
 package io.stagewire.jobapi.rest;
 
 import io.stagewire.events.work.CrawlerConfig;
+import io.stagewire.jobapi.service.NewCrawlJob;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -46,6 +47,11 @@ public record CreateJobRequest(
             @Schema(description = "Selector of the element to screenshot on a product page; without a match the "
                     + "visible page is captured", examples = "[data-product]")
             String productAreaSelector) {
+    }
+
+    /** The job to create, with the crawler's defaults applied. */
+    public NewCrawlJob toNewCrawlJob() {
+        return new NewCrawlJob(shopUrl, templateId, priceListId, effectiveCrawlerConfig());
     }
 
     /** The crawler's settings with defaults applied. */

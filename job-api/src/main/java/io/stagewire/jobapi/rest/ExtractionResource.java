@@ -1,6 +1,5 @@
 package io.stagewire.jobapi.rest;
 
-import io.stagewire.jobapi.messaging.OutboxRelay;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -38,14 +37,12 @@ public class ExtractionResource {
     private final JobCreation creation;
     private final Uploads uploads;
     private final StagewireConfig.Uploads limits;
-    private final OutboxRelay relay;
 
-    ExtractionResource(CurrentCaller caller, JobCreation creation, Uploads uploads, StagewireConfig config, OutboxRelay relay) {
+    ExtractionResource(CurrentCaller caller, JobCreation creation, Uploads uploads, StagewireConfig config) {
         this.caller = caller;
         this.creation = creation;
         this.uploads = uploads;
         this.limits = config.uploads();
-        this.relay = relay;
     }
 
     @POST
@@ -69,7 +66,6 @@ public class ExtractionResource {
                         .map(bytes -> image(upload, bytes)))
                 .collect().asList()
                 .chain(list -> creation.createExtraction(who, list))
-                .call(relay::relaySoon)
                 .map(job -> Response.accepted(JobView.of(job)).location(URI.create("/api/jobs/" + job.id)).build());
     }
 

@@ -3,7 +3,6 @@ package io.stagewire.jobapi.rest;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.stagewire.events.EventPosition;
-import io.stagewire.jobapi.messaging.OutboxRelay;
 import io.stagewire.jobapi.persistence.JobStatus;
 import io.stagewire.jobapi.persistence.Match;
 import io.stagewire.jobapi.service.JobCommands;
@@ -56,14 +55,12 @@ public class JobResource {
     private final JobCreation creation;
     private final JobQueries queries;
     private final JobCommands commands;
-    private final OutboxRelay relay;
 
-    JobResource(CurrentCaller caller, JobCreation creation, JobQueries queries, JobCommands commands, OutboxRelay relay) {
+    JobResource(CurrentCaller caller, JobCreation creation, JobQueries queries, JobCommands commands) {
         this.caller = caller;
         this.creation = creation;
         this.queries = queries;
         this.commands = commands;
-        this.relay = relay;
     }
 
     @POST
@@ -73,7 +70,7 @@ public class JobResource {
     @APIResponse(responseCode = "202", description = "Accepted; Location names the job",
             content = @Content(schema = @Schema(implementation = JobView.class)))
     public Uni<Response> create(@Valid @NotNull CreateJobRequest request) {
-        return creation.createCrawl(caller.get(), request).call(relay::relaySoon).map(job -> Response.accepted(JobView.of(job))
+        return creation.createCrawl(caller.get(), request.toNewCrawlJob()).map(job -> Response.accepted(JobView.of(job))
                 .location(URI.create("/api/jobs/" + job.id)).build());
     }
 
@@ -159,7 +156,7 @@ public class JobResource {
     @Operation(operationId = "cancelJob", summary = "Cancel a job", description = "job:cancelled becomes the job's last event; workers stop before their next item.")
     @APIResponse(responseCode = "202", description = "Cancelled", content = @Content(schema = @Schema(implementation = JobView.class)))
     public Uni<Response> cancel(@PathParam("id") String id) {
-        return commands.cancel(caller.get(), id).call(relay::relaySoon).map(job -> Response.accepted(JobView.of(job)).build());
+        return commands.cancel(caller.get(), id).map(job -> Response.accepted(JobView.of(job)).build());
     }
 
     @POST
@@ -168,6 +165,6 @@ public class JobResource {
             description = "A failed crawl is crawled again; failed OCR and failed labels are sent to their workers again. What succeeded stays.")
     @APIResponse(responseCode = "202", description = "Retrying", content = @Content(schema = @Schema(implementation = JobView.class)))
     public Uni<Response> retry(@PathParam("id") String id) {
-        return commands.retry(caller.get(), id).call(relay::relaySoon).map(job -> Response.accepted(JobView.of(job)).build());
+        return commands.retry(caller.get(), id).map(job -> Response.accepted(JobView.of(job)).build());
     }
 }

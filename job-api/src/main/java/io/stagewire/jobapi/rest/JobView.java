@@ -46,9 +46,9 @@ public record JobView(
     public static JobView of(Job job, OffsetDateTime staleBefore) {
         boolean stale = staleBefore != null && job.kind == JobKind.EXTERNAL && !job.status.isTerminal()
                 && job.updatedAt != null && job.updatedAt.isBefore(staleBefore);
-        return new JobView(job.id, job.userId, job.kind, job.status, job.stage, job.progress, Json.tree(job.counters),
+        return new JobView(job.id, job.userId, job.kind, job.status, job.stage, job.progress, Json.treeOf(job.counters),
                 job.expectedItems, job.queuePosition, job.shopUrl, job.templateId, job.priceListId,
-                Json.tree(job.crawlerConfig), job.failureReason, Json.tree(job.summary),
+                Json.treeOf(job.crawlerConfig), job.failureReason, job.summary,
                 job.position().map(EventPosition::toString).orElse(null), job.createdAt, job.updatedAt, job.finishedAt, stale);
     }
 }

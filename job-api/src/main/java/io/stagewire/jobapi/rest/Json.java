@@ -9,6 +9,11 @@ final class Json {
     private Json() {
     }
 
+    /** A typed JSON column as the API shows it. */
+    static JsonNode treeOf(Object value) {
+        return value == null ? null : StageEventJson.mapper().valueToTree(value);
+    }
+
     static JsonNode tree(String json) {
         if (json == null) {
             return null;

@@ -4,6 +4,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.stagewire.jobapi.persistence.Label;
+import io.stagewire.jobapi.persistence.LabelStatus;
 import io.stagewire.jobapi.service.Caller;
 import io.stagewire.jobapi.service.Files;
 import io.stagewire.jobapi.service.JobQueries;
@@ -78,7 +79,7 @@ public class LabelArchiveResource {
         List<Entry> entries = new ArrayList<>();
         Set<String> used = new HashSet<>();
         for (Label label : labels) {
-            if (!Label.GENERATED.equals(label.status)) {
+            if (label.status != LabelStatus.GENERATED) {
                 continue;
             }
             String base = safe(label.articleNumber != null && !label.articleNumber.isBlank() ? label.articleNumber

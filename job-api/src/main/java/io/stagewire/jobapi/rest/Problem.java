@@ -1,6 +1,7 @@
 package io.stagewire.jobapi.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.stagewire.jobapi.service.FieldError;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -20,16 +21,4 @@ public record Problem(
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String TYPE_BASE = "https://stagewire.io/problems/";
-
-    /** One invalid field (or spreadsheet row) and why. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FieldError(
-            @Schema(description = "Field path, e.g. crawlerConfig.maxProducts") String field,
-            @Schema(description = "Spreadsheet row (1-based) for price-list uploads") Integer row,
-            @Schema(description = "Why it is invalid") String message) {
-
-        public static FieldError field(String field, String message) {
-            return new FieldError(field, null, message);
-        }
-    }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import io.stagewire.jobapi.service.FieldError;
 import io.stagewire.jobapi.service.ProblemException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -26,7 +27,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(new Problem(e.type(), e.title(), e.status(), e.getMessage(), path(uri), e.errors()));
+        return respond(new Problem(Problem.TYPE_BASE + e.type(), e.title(), e.status(), e.getMessage(), path(uri), e.errors()));
     }
 
     @ServerExceptionMapper
@@ -53,7 +54,7 @@ public class ProblemMappers {
                 + (field.isEmpty() ? "" : " at " + field)
                 + (at == null || at.getLineNr() < 0 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
         return respond(new Problem(Problem.TYPE_BASE + "malformed-body", "Malformed request body", 400,
-                detail, path(uri), field.isEmpty() ? null : List.of(Problem.FieldError.field(field, detail))));
+                detail, path(uri), field.isEmpty() ? null : List.of(FieldError.field(field, detail))));
     }
 
     @ServerExceptionMapper
@@ -75,10 +76,10 @@ public class ProblemMappers {
     }
 
     private Response violations(Set<ConstraintViolation<?>> violations, UriInfo uri) {
-        List<Problem.FieldError> errors = violations.stream()
-                .map(v -> isMissingBody(v) ? Problem.FieldError.field("body", "a JSON body is required")
-                        : Problem.FieldError.field(fieldOf(v.getPropertyPath()), v.getMessage()))
-                .sorted(Comparator.comparing(Problem.FieldError::field))
+        List<FieldError> errors = violations.stream()
+                .map(v -> isMissingBody(v) ? FieldError.field("body", "a JSON body is required")
+                        : FieldError.field(fieldOf(v.getPropertyPath()), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
                 .toList();
         ProblemException invalid = ProblemException.invalid(errors);
         return problem(invalid, uri);

@@ -62,7 +62,7 @@ public final class Views {
                             String matchedBy, String name, BigDecimal listPrice, BigDecimal shopPrice,
                             BigDecimal priceDifference, String currency, String ean, String reason) {
         static MatchView of(Match m) {
-            return m == null ? null : new MatchView(m.status, m.articleNumber, m.matchedBy, m.name, m.listPrice, m.shopPrice,
+            return m == null ? null : new MatchView(m.status.wireName(), m.articleNumber, m.matchedBy, m.name, m.listPrice, m.shopPrice,
                     m.priceDifference, m.currency, m.ean, m.reason);
         }
     }
@@ -73,7 +73,7 @@ public final class Views {
                                 @Schema(description = "Confidence 0-100 per field") JsonNode confidence, Long durationMs,
                                 String reason, MatchView match, OffsetDateTime recordedAt) {
         static OcrResultView of(OcrResult r, Match match) {
-            return new OcrResultView(r.screenshotId, r.status, r.articleNumber, r.name, r.price, r.currency, r.ean,
+            return new OcrResultView(r.screenshotId, r.status.wireName(), r.articleNumber, r.name, r.price, r.currency, r.ean,
                     Json.tree(r.confidence), r.durationMs, r.reason, MatchView.of(match), r.recordedAt);
         }
     }
@@ -83,7 +83,7 @@ public final class Views {
                             String articleNumber, String barcodeFormat, String pngFileId, String pdfFileId,
                             String pngUrl, String pdfUrl, String reason, OffsetDateTime recordedAt) {
         static LabelView of(Label l) {
-            return new LabelView(l.labelId != null ? l.labelId : l.itemKey, l.status, l.screenshotId, l.articleNumber,
+            return new LabelView(l.labelId != null ? l.labelId : l.itemKey, l.status.wireName(), l.screenshotId, l.articleNumber,
                     l.barcodeFormat, l.pngFileId, l.pdfFileId, l.pngFileId == null ? null : FILES + l.pngFileId,
                     l.pdfFileId == null ? null : FILES + l.pdfFileId, l.reason, l.recordedAt);
         }

@@ -57,7 +57,7 @@ public class ExternalJobs {
             case JOB_COMPLETED -> {
                 enter(job, JobStatus.COMPLETED, now);
                 job.progress = HUNDRED.setScale(2);
-                job.summary = data.toString();
+                job.summary = data;
             }
             case JOB_FAILED -> {
                 enter(job, JobStatus.FAILED, now);

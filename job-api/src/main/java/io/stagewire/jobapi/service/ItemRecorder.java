@@ -6,8 +6,11 @@ import io.smallrye.mutiny.Uni;
 import io.stagewire.events.EventType;
 import io.stagewire.events.StageEvent;
 import io.stagewire.jobapi.persistence.Label;
+import io.stagewire.jobapi.persistence.LabelStatus;
 import io.stagewire.jobapi.persistence.Match;
+import io.stagewire.jobapi.persistence.MatchStatus;
 import io.stagewire.jobapi.persistence.OcrResult;
+import io.stagewire.jobapi.persistence.OcrStatus;
 import io.stagewire.jobapi.persistence.Screenshot;
 import io.stagewire.jobapi.persistence.ScreenshotKey;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,10 +69,10 @@ public class ItemRecorder {
     private Uni<Void> ocr(StageEvent e) {
         boolean success = e.type() == EventType.OCR_COMPLETED;
         return upsert(OcrResult.<OcrResult>findById(new ScreenshotKey(e.jobId(), text(e.field("screenshotId")))), OcrResult::new,
-                r -> OcrResult.COMPLETED.equals(r.status) && !success, r -> {
+                r -> r.status == OcrStatus.COMPLETED && !success, r -> {
                     r.jobId = e.jobId();
                     r.screenshotId = text(e.field("screenshotId"));
-                    r.status = success ? OcrResult.COMPLETED : OcrResult.FAILED;
+                    r.status = success ? OcrStatus.COMPLETED : OcrStatus.FAILED;
                     r.ocrResultId = text(e.field("ocrResultId"));
                     r.articleNumber = text(e.field("articleNumber"));
                     r.name = text(e.field("name"));
@@ -86,10 +89,10 @@ public class ItemRecorder {
     private Uni<Void> match(StageEvent e) {
         boolean success = e.type() == EventType.MATCH_FOUND;
         return upsert(Match.<Match>findById(new ScreenshotKey(e.jobId(), text(e.field("screenshotId")))), Match::new,
-                m -> Match.MATCHED.equals(m.status) && !success, m -> {
+                m -> m.status == MatchStatus.MATCHED && !success, m -> {
                     m.jobId = e.jobId();
                     m.screenshotId = text(e.field("screenshotId"));
-                    m.status = success ? Match.MATCHED : Match.UNMATCHED;
+                    m.status = success ? MatchStatus.MATCHED : MatchStatus.UNMATCHED;
                     m.articleNumber = text(e.field("articleNumber"));
                     m.ocrArticleNumber = text(e.field("ocrArticleNumber"));
                     m.matchedBy = text(e.field("matchedBy"));
@@ -110,10 +113,10 @@ public class ItemRecorder {
         String labelId = text(e.field("labelId"));
         String itemKey = screenshotId != null ? screenshotId : labelId != null ? labelId : e.id();
         return upsert(Label.<Label>findById(new Label.Key(e.jobId(), itemKey)), Label::new,
-                l -> Label.GENERATED.equals(l.status) && !success, l -> {
+                l -> l.status == LabelStatus.GENERATED && !success, l -> {
                     l.jobId = e.jobId();
                     l.itemKey = itemKey;
-                    l.status = success ? Label.GENERATED : Label.FAILED;
+                    l.status = success ? LabelStatus.GENERATED : LabelStatus.FAILED;
                     l.labelId = labelId;
                     l.screenshotId = screenshotId;
                     l.pngFileId = text(e.field("pngFileId"));

@@ -1,11 +1,8 @@
 package io.stagewire.jobapi.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.stagewire.events.StageEventJson;
 import io.stagewire.events.work.CrawlRequest;
 import io.stagewire.events.work.CrawlerConfig;
 import io.stagewire.events.work.LabelRequest;
@@ -14,7 +11,9 @@ import io.stagewire.jobapi.persistence.Job;
 import io.stagewire.jobapi.persistence.JobKind;
 import io.stagewire.jobapi.persistence.JobStatus;
 import io.stagewire.jobapi.persistence.Label;
+import io.stagewire.jobapi.persistence.LabelStatus;
 import io.stagewire.jobapi.persistence.OcrResult;
+import io.stagewire.jobapi.persistence.OcrStatus;
 import io.stagewire.jobapi.persistence.Screenshot;
 import io.stagewire.jobapi.persistence.ScreenshotKey;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,34 +27,34 @@ public class JobCommands {
     private final JobTransitions transitions;
     private final ItemCounter counter;
     private final Outbox outbox;
+    private final OutboxDelivery delivery;
 
-    JobCommands(JobTransitions transitions, ItemCounter counter, Outbox outbox) {
+    JobCommands(JobTransitions transitions, ItemCounter counter, Outbox outbox, OutboxDelivery delivery) {
         this.transitions = transitions;
         this.counter = counter;
         this.outbox = outbox;
+        this.delivery = delivery;
     }
 
     /**
      * Cancels the job: job:cancelled is its last event. Workers see the status before their next
      * item (docs/work-messages.md) and produce no more work for it.
      */
-    @WithTransaction
     public Uni<Job> cancel(Caller caller, String jobId) {
-        return lockedOwnJob(caller, jobId).chain(job -> {
+        return Panache.withTransaction(() -> lockedOwnJob(caller, jobId).chain(job -> {
             if (job.status.isTerminal()) {
                 return Uni.createFrom().failure(ProblemException.conflict("job '" + jobId + "' is already " + job.status));
             }
             return transitions.cancel(job, caller.userId()).replaceWith(job);
-        });
+        })).call(delivery::deliverSoon);
     }
 
     /**
      * Sends the failed items of a finished job to the workers again: a failed crawl as a new crawl
      * request, failed OCR as OCR requests, failed labels as label requests. What succeeded stays.
      */
-    @WithTransaction
     public Uni<Job> retry(Caller caller, String jobId) {
-        return lockedOwnJob(caller, jobId).chain(job -> {
+        return Panache.withTransaction(() -> lockedOwnJob(caller, jobId).chain(job -> {
             if (job.status != JobStatus.COMPLETED && job.status != JobStatus.FAILED) {
                 return Uni.createFrom().failure(ProblemException.conflict(
                         "only a completed or failed job can be retried; job '" + jobId + "' is " + job.status));
@@ -64,16 +63,11 @@ public class JobCommands {
                 return retryCrawl(job);
             }
             return retryItems(job);
-        });
+        })).call(delivery::deliverSoon);
     }
 
     private Uni<Job> retryCrawl(Job job) {
-        CrawlerConfig config;
-        try {
-            config = StageEventJson.mapper().readValue(job.crawlerConfig, CrawlerConfig.class);
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(e);
-        }
+        CrawlerConfig config = job.crawlerConfig;
         job.workStarted = false;
         job.expectedItems = config.maxProducts();
         return transitions.reopen(job, JobStatus.PENDING)
@@ -83,8 +77,8 @@ public class JobCommands {
     }
 
     private Uni<Job> retryItems(Job job) {
-        Uni<List<OcrResult>> failedOcr = OcrResult.list("jobId = ?1 and status = ?2", job.id, OcrResult.FAILED);
-        Uni<List<Label>> failedLabels = Label.list("jobId = ?1 and status = ?2 and screenshotId is not null", job.id, Label.FAILED);
+        Uni<List<OcrResult>> failedOcr = OcrResult.list("jobId = ?1 and status = ?2", job.id, OcrStatus.FAILED);
+        Uni<List<Label>> failedLabels = Label.list("jobId = ?1 and status = ?2 and screenshotId is not null", job.id, LabelStatus.FAILED);
         return failedOcr.chain(ocr -> failedLabels.chain(labels -> {
             if (ocr.isEmpty() && labels.isEmpty()) {
                 return Uni.createFrom().failure(ProblemException.conflict("job '" + job.id + "' has no failed items to retry"));
@@ -97,7 +91,7 @@ public class JobCommands {
                     .chain(counts -> {
                         JobLifecycle.Inputs in = new JobLifecycle.Inputs(job.kind, true, job.itemsFinal, job.expectedItems, counts);
                         job.progress = JobLifecycle.progressOf(in);
-                        job.counters = StageEventJson.mapper().valueToTree(counts.asMap()).toString();
+                        job.counters = counts.asMap();
                         return transitions.reopen(job, JobLifecycle.statusOf(in));
                     })
                     .replaceWith(job);

@@ -1,7 +1,7 @@
 package io.stagewire.jobapi.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.stagewire.events.EventType;
@@ -16,8 +16,6 @@ import io.stagewire.jobapi.persistence.LabelTemplate;
 import io.stagewire.jobapi.persistence.PriceList;
 import io.stagewire.jobapi.persistence.Screenshot;
 import io.stagewire.jobapi.persistence.StoredFile;
-import io.stagewire.jobapi.rest.CreateJobRequest;
-import io.stagewire.jobapi.rest.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -31,24 +29,26 @@ import java.util.UUID;
 @ApplicationScoped
 public class JobCreation {
     private final Outbox outbox;
+    private final OutboxDelivery delivery;
 
-    JobCreation(Outbox outbox) {
+    JobCreation(Outbox outbox, OutboxDelivery delivery) {
         this.outbox = outbox;
+        this.delivery = delivery;
     }
 
     /** An image of an extraction, already checked to be PNG or JPEG. */
     public record UploadedImage(String fileName, String contentType, byte[] bytes) {
     }
 
-    @WithTransaction
-    public Uni<Job> createCrawl(Caller caller, CreateJobRequest request) {
-        return checkReferences(caller, request.templateId(), request.priceListId()).chain(() -> {
-            CrawlerConfig config = request.effectiveCrawlerConfig();
+    /** Creates the job with its job:created event and crawl request, and has them sent once committed. */
+    public Uni<Job> createCrawl(Caller caller, NewCrawlJob request) {
+        return Panache.withTransaction(() -> checkReferences(caller, request.templateId(), request.priceListId()).chain(() -> {
+            CrawlerConfig config = request.crawlerConfig();
             Job job = newJob(caller, JobKind.CRAWL);
             job.shopUrl = request.shopUrl();
             job.templateId = request.templateId();
             job.priceListId = request.priceListId();
-            job.crawlerConfig = StageEventJson.mapper().valueToTree(config).toString();
+            job.crawlerConfig = config;
             job.expectedItems = config.maxProducts();
             ObjectNode created = StageEventJson.object().put("status", job.status.wireName()).put("kind", "crawl")
                     .put("shopUrl", job.shopUrl).put("templateId", job.templateId);
@@ -61,23 +61,24 @@ public class JobCreation {
                     .chain(() -> outbox.work(new CrawlRequest(UUID.randomUUID().toString(), job.id, job.userId, job.shopUrl,
                             job.templateId, job.priceListId, config)))
                     .replaceWith(job);
-        });
+        })).call(delivery::deliverSoon);
     }
 
     /** An OCR-only job: each image is stored as a file and a screenshot, and sent to OCR. */
-    @WithTransaction
     public Uni<Job> createExtraction(Caller caller, List<UploadedImage> images) {
-        Job job = newJob(caller, JobKind.EXTRACTION);
-        job.expectedItems = images.size();
-        job.itemsFinal = true;
-        ObjectNode created = StageEventJson.object().put("status", job.status.wireName()).put("kind", "extraction")
-                .put("imageCount", images.size());
-        return job.persist()
-                .chain(() -> outbox.event(EventType.JOB_CREATED, job.id, job.userId, created))
-                .chain(() -> Multi.createFrom().range(0, images.size())
-                        .onItem().transformToUniAndConcatenate(index -> addImage(job, index, images.get(index)))
-                        .collect().last())
-                .replaceWith(job);
+        return Panache.withTransaction(() -> {
+            Job job = newJob(caller, JobKind.EXTRACTION);
+            job.expectedItems = images.size();
+            job.itemsFinal = true;
+            ObjectNode created = StageEventJson.object().put("status", job.status.wireName()).put("kind", "extraction")
+                    .put("imageCount", images.size());
+            return job.persist()
+                    .chain(() -> outbox.event(EventType.JOB_CREATED, job.id, job.userId, created))
+                    .chain(() -> Multi.createFrom().range(0, images.size())
+                            .onItem().transformToUniAndConcatenate(index -> addImage(job, index, images.get(index)))
+                            .collect().last())
+                    .replaceWith(job);
+        }).call(delivery::deliverSoon);
     }
 
     private Uni<Void> addImage(Job job, int index, UploadedImage image) {
@@ -103,17 +104,17 @@ public class JobCreation {
     }
 
     private Uni<Void> checkReferences(Caller caller, String templateId, String priceListId) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         Uni<Void> template = LabelTemplate.findVisible(templateId, caller.userId()).invoke(found -> {
             if (found == null) {
-                errors.add(Problem.FieldError.field("templateId", "no label template '" + templateId + "'"));
+                errors.add(FieldError.field("templateId", "no label template '" + templateId + "'"));
             }
         }).replaceWithVoid();
         Uni<Void> priceList = priceListId == null ? Uni.createFrom().voidItem()
                 : PriceList.<PriceList>findById(priceListId).invoke(found -> {
                     // Someone else's price list is reported exactly like a missing one.
                     if (found == null || !found.userId.equals(caller.userId())) {
-                        errors.add(Problem.FieldError.field("priceListId", "no price list '" + priceListId + "'"));
+                        errors.add(FieldError.field("priceListId", "no price list '" + priceListId + "'"));
                     }
                 }).replaceWithVoid();
         return template.chain(() -> priceList).chain(() -> errors.isEmpty()

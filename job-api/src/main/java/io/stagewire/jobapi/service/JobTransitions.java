@@ -1,6 +1,5 @@
 package io.stagewire.jobapi.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import io.stagewire.events.EventType;
@@ -11,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Moves a job between statuses and announces it: job:updated on a stage change, job:progress
@@ -42,7 +43,7 @@ public class JobTransitions {
             BigDecimal computed = next == JobStatus.COMPLETED ? BigDecimal.valueOf(100).setScale(2) : JobLifecycle.progressOf(in);
             // Progress never goes back, even when a late count makes the estimate smaller.
             job.progress = computed.max(job.progress);
-            job.counters = StageEventJson.mapper().valueToTree(counts.asMap()).toString();
+            job.counters = counts.asMap();
             job.updatedAt = now;
             if (next == job.status) {
                 return throttle.shouldEmit(job.progressEmitted, job.progressEmittedAt, job.progress, now)
@@ -99,10 +100,9 @@ public class JobTransitions {
     /** Sets the new status and stage, adds the time spent in the old one; returns the old one. */
     private static JobStatus enter(Job job, JobStatus next, OffsetDateTime now) {
         JobStatus previous = job.status;
-        ObjectNode durations = readObject(job.stageDurations);
-        long spent = Math.max(0, Duration.between(job.statusSince, now).toMillis());
-        durations.put(previous.wireName(), durations.path(previous.wireName()).asLong(0) + spent);
-        job.stageDurations = durations.toString();
+        Map<String, Long> durations = new LinkedHashMap<>(job.stageDurations);
+        durations.merge(previous.wireName(), Math.max(0, Duration.between(job.statusSince, now).toMillis()), Long::sum);
+        job.stageDurations = durations;
         job.status = next;
         next.stage().ifPresent(stage -> job.stage = stage);
         job.statusSince = now;
@@ -138,8 +138,8 @@ public class JobTransitions {
                 .put("unmatched", counts.unmatched())
                 .put("labelsGenerated", counts.labelsGenerated())
                 .put("totalProcessingTime", Math.max(0, Duration.between(job.createdAt, now).toMillis()));
-        summary.set("stageDurations", readObject(job.stageDurations));
-        job.summary = summary.toString();
+        summary.set("stageDurations", StageEventJson.mapper().valueToTree(job.stageDurations));
+        job.summary = summary;
         return outbox.event(EventType.JOB_COMPLETED, job.id, job.userId, summary);
     }
 
@@ -155,13 +155,5 @@ public class JobTransitions {
             case EXTRACTION -> c.ocrDone();
             default -> c.labelsDone() + c.ocrFailed() + c.unmatched();
         };
-    }
-
-    static ObjectNode readObject(String json) {
-        try {
-            return json == null ? StageEventJson.object() : (ObjectNode) StageEventJson.mapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored JSON is not readable", e);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package io.stagewire.jobapi.service;
 
-import io.stagewire.jobapi.rest.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -170,7 +169,7 @@ public final class PriceListImport {
         private final int maxRows;
         private final Map<Integer, String> cells = new HashMap<>();
         private final List<Article> articles = new ArrayList<>();
-        private final List<Problem.FieldError> errors = new ArrayList<>();
+        private final List<FieldError> errors = new ArrayList<>();
         private final Map<String, Integer> seen = new HashMap<>();
         private int firstRow = -1;
         private Header header;
@@ -264,7 +263,7 @@ public final class PriceListImport {
 
         List<Article> result() {
             if (!errors.isEmpty()) {
-                Problem.FieldError first = errors.get(0);
+                FieldError first = errors.get(0);
                 throw ProblemException.unprocessable(errors.size() + (errors.size() == 1 ? " problem" : " problems")
                         + ", first: row " + first.row() + ": " + first.message(), errors);
             }
@@ -294,8 +293,8 @@ public final class PriceListImport {
         return Optional.empty();
     }
 
-    private static Problem.FieldError error(int row, String field, String message) {
-        return new Problem.FieldError(field, row, message);
+    private static FieldError error(int row, String field, String message) {
+        return new FieldError(field, row, message);
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.stagewire.jobapi.service;
 
-import io.stagewire.jobapi.rest.Problem;
 import java.util.List;
 
 /**
@@ -11,9 +10,9 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final String type;
     private final String title;
-    private final transient List<Problem.FieldError> errors;
+    private final transient List<FieldError> errors;
 
-    public ProblemException(int status, String type, String title, String detail, List<Problem.FieldError> errors) {
+    public ProblemException(int status, String type, String title, String detail, List<FieldError> errors) {
         super(detail, null, false, false);
         this.status = status;
         this.type = type;
@@ -26,13 +25,13 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(404, "not-found", "Not found", "no " + what + " '" + id + "'", null);
     }
 
-    public static ProblemException invalid(List<Problem.FieldError> errors) {
+    public static ProblemException invalid(List<FieldError> errors) {
         return new ProblemException(400, "validation", "Invalid request",
                 errors.size() == 1 ? errors.get(0).message() : errors.size() + " fields are invalid", errors);
     }
 
     public static ProblemException invalid(String field, String message) {
-        return invalid(List.of(Problem.FieldError.field(field, message)));
+        return invalid(List.of(FieldError.field(field, message)));
     }
 
     public static ProblemException conflict(String detail) {
@@ -47,7 +46,7 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(415, "unsupported-media-type", "Unsupported file type", detail, null);
     }
 
-    public static ProblemException unprocessable(String detail, List<Problem.FieldError> errors) {
+    public static ProblemException unprocessable(String detail, List<FieldError> errors) {
         return new ProblemException(422, "invalid-spreadsheet", "The spreadsheet cannot be used", detail, errors);
     }
 
@@ -55,15 +54,16 @@ public class ProblemException extends RuntimeException {
         return status;
     }
 
+    /** The kind of problem, e.g. {@code not-found}; the response names it as a URI under the problem base. */
     public String type() {
-        return Problem.TYPE_BASE + type;
+        return type;
     }
 
     public String title() {
         return title;
     }
 
-    public List<Problem.FieldError> errors() {
+    public List<FieldError> errors() {
         return errors;
     }
 }

@@ -10,11 +10,12 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.stagewire.events.work.LabelRequest;
+import io.stagewire.ocr.pipeline.LabelWork;
 import io.stagewire.events.work.WorkMessages;
 
 /** Sends label work to label.requests as {@link WorkMessages#toRecord} lays it out (keyed by screenshot id). */
 @ApplicationScoped
-public class LabelRequestSender {
+public class LabelRequestSender implements LabelWork {
 
     private final MutinyEmitter<byte[]> emitter;
 
@@ -23,6 +24,7 @@ public class LabelRequestSender {
     }
 
     /** Blocks until the broker acknowledged. @throws EventSendException when it did not (worth retrying) */
+    @Override
     public void send(LabelRequest request) {
         try {
             emitter.sendMessageAndAwait(KafkaRecords.message(WorkMessages.toRecord(request)));

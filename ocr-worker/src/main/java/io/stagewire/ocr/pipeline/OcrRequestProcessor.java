@@ -12,7 +12,6 @@ import org.jboss.logging.Logger;
 import io.stagewire.events.work.LabelRequest;
 import io.stagewire.events.work.OcrRequest;
 import io.stagewire.ocr.engine.OcrFailedException;
-import io.stagewire.ocr.messaging.LabelRequestSender;
 import io.stagewire.worker.messaging.StageEventSender;
 import io.stagewire.worker.service.ForeignWorkRequestException;
 import io.stagewire.worker.service.JobOwnership;
@@ -42,10 +41,10 @@ public class OcrRequestProcessor {
     private final ScreenshotReader files;
     private final OcrService ocr;
     private final StageEventSender eventSender;
-    private final LabelRequestSender labelSender;
+    private final LabelWork labelSender;
 
     OcrRequestProcessor(JobOwnership jobs, ScreenshotReader files, OcrService ocr,
-            StageEventSender eventSender, LabelRequestSender labelSender) {
+            StageEventSender eventSender, LabelWork labelSender) {
         this.jobs = jobs;
         this.files = files;
         this.ocr = ocr;

@@ -1,0 +1,13 @@
+package io.stagewire.jobapi.service;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Sends what the outbox holds soon after a transaction that filled it committed, so its events and work do not
+ * wait for the next scheduled run. The messaging layer implements it; the service asks for it after each commit.
+ */
+public interface OutboxDelivery {
+
+    /** Never fails: whatever cannot be sent now, the scheduled run sends. */
+    Uni<Void> deliverSoon();
+}
