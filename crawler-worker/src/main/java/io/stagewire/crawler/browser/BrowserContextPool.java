@@ -8,7 +8,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.options.ServiceWorkerPolicy;
 
-import io.stagewire.crawler.CrawlerConfig;
+import io.stagewire.crawler.config.CrawlerWorkerConfig;
 import io.stagewire.crawler.security.GuardVerdict;
 import io.stagewire.crawler.security.UrlGuard;
 
@@ -22,10 +22,10 @@ public class BrowserContextPool {
 
     private final ChromiumBrowser browser;
     private final UrlGuard guard;
-    private final CrawlerConfig config;
+    private final CrawlerWorkerConfig config;
     private final Semaphore slots;
 
-    BrowserContextPool(ChromiumBrowser browser, UrlGuard guard, CrawlerConfig config) {
+    BrowserContextPool(ChromiumBrowser browser, UrlGuard guard, CrawlerWorkerConfig config) {
         this.browser = browser;
         this.guard = guard;
         this.config = config;

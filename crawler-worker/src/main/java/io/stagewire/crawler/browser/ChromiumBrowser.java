@@ -23,7 +23,7 @@ import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.Proxy;
 
 import io.quarkus.runtime.StartupEvent;
-import io.stagewire.crawler.CrawlerConfig;
+import io.stagewire.crawler.config.CrawlerWorkerConfig;
 import io.stagewire.crawler.security.EgressProxy;
 
 /**
@@ -36,7 +36,7 @@ public class ChromiumBrowser {
 
     private static final Logger LOG = Logger.getLogger(ChromiumBrowser.class);
 
-    private final CrawlerConfig.Browser config;
+    private final CrawlerWorkerConfig.Browser config;
     private final EgressProxy egressProxy;
     private final PlaywrightThread thread = new PlaywrightThread();
 
@@ -47,7 +47,7 @@ public class ChromiumBrowser {
     // Read by the readiness check from any thread, so it never waits behind a slow page.
     private volatile boolean connected;
 
-    ChromiumBrowser(CrawlerConfig config, EgressProxy egressProxy) {
+    ChromiumBrowser(CrawlerWorkerConfig config, EgressProxy egressProxy) {
         this.config = config.browser();
         this.egressProxy = egressProxy;
     }

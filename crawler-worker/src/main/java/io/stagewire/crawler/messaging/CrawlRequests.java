@@ -3,10 +3,9 @@ package io.stagewire.crawler.messaging;
 import java.net.URI;
 import java.net.URISyntaxException;
 
-import io.stagewire.events.JobIds;
 import io.stagewire.events.work.CrawlRequest;
 import io.stagewire.events.work.CrawlerConfig;
-import io.stagewire.events.work.WorkMessages;
+import io.stagewire.worker.messaging.WorkRequestDecoder;
 
 /** Reads a crawl.requests record and refuses one that cannot be answered with stage events. */
 final class CrawlRequests {
@@ -16,17 +15,8 @@ final class CrawlRequests {
 
     /** @throws IllegalArgumentException with the reason, which becomes the dead letter's dead-letter-reason */
     static CrawlRequest decode(byte[] value) {
-        if (value == null) {
-            throw new IllegalArgumentException("the record has no value");
-        }
-        CrawlRequest request = WorkMessages.read(value, CrawlRequest.class);
-        if (!JobIds.isValid(request.jobId())) {
-            throw new IllegalArgumentException("jobId '" + request.jobId() + "' is not 1-128 of A-Za-z0-9._:-");
-        }
-        // Event ids derive from requestId, and the envelope allows ids of up to 256 characters.
-        requireText("requestId", request.requestId(), 128);
-        requireText("userId", request.userId(), 256);
-        requireText("shopUrl", request.shopUrl(), 2048);
+        CrawlRequest request = WorkRequestDecoder.decode(value, CrawlRequest.class);
+        WorkRequestDecoder.requireText(CrawlRequest.class, "shopUrl", request.shopUrl(), 2048);
         requireHttpUrl(request.shopUrl());
         CrawlerConfig config = request.crawlerConfig();
         if (config == null) {
@@ -47,11 +37,6 @@ final class CrawlRequests {
         return request;
     }
 
-    private static void requireText(String field, String value, int maxChars) {
-        if (value == null || value.isBlank() || value.length() > maxChars) {
-            throw new IllegalArgumentException("CrawlRequest needs " + field + " of 1-" + maxChars + " characters");
-        }
-    }
 
     /** A selector is optional; one that is given must be short. Whether it parses is checked at the first page. */
     private static void requireSelector(String field, String selector) {

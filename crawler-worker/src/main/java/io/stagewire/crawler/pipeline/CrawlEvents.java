@@ -2,13 +2,16 @@ package io.stagewire.crawler.pipeline;
 
 import java.time.OffsetDateTime;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.stagewire.crawler.service.CrawlResult;
-import io.stagewire.events.EventType;
 import io.stagewire.events.StageEvent;
-import io.stagewire.events.StageEventJson;
 import io.stagewire.events.work.CrawlRequest;
+import io.stagewire.crawler.service.DiscoveryMethod;
+import io.stagewire.events.data.CrawlCompleted;
+import io.stagewire.events.data.CrawlFailed;
+import io.stagewire.events.data.CrawlStarted;
+import io.stagewire.events.data.EventData;
+import io.stagewire.events.data.ScreenshotCaptured;
 
 /** The stage events of one crawl request (data as stage-events/src/main/resources/io/stagewire/events/schemas/data/crawl-*.schema.json describe it). */
 final class CrawlEvents {
@@ -25,45 +28,29 @@ final class CrawlEvents {
     }
 
     StageEvent started() {
-        ObjectNode data = StageEventJson.object();
-        data.put("shopUrl", request.shopUrl());
-        data.put("maxProducts", request.crawlerConfig().maxProducts());
-        return event(CrawlIds.startedEventId(request.requestId()), EventType.CRAWL_STARTED, data);
+        return event(CrawlIds.startedEventId(request.requestId()),
+                new CrawlStarted(request.shopUrl(), request.crawlerConfig().maxProducts()));
     }
 
     StageEvent captured(Screenshot screenshot) {
-        ObjectNode data = StageEventJson.object();
-        data.put("screenshotId", screenshot.screenshotId());
-        data.put("fileId", screenshot.fileId());
-        data.put("productUrl", screenshot.productUrl().toString());
-        data.put("productName", truncate(screenshot.productName(), MAX_TEXT_CHARS));
-        data.put("index", screenshot.index());
-        data.put("width", screenshot.width());
-        data.put("height", screenshot.height());
-        if (screenshot.evidence() != null) {
-            data.set("evidence", StageEventJson.mapper().valueToTree(screenshot.evidence()));
-        }
-        return event(CrawlIds.capturedEventId(request.jobId(), screenshot.index()), EventType.SCREENSHOT_CAPTURED, data);
+        return event(CrawlIds.capturedEventId(request.jobId(), screenshot.index()), new ScreenshotCaptured(
+                screenshot.screenshotId(), screenshot.fileId(), screenshot.productUrl().toString(),
+                truncate(screenshot.productName(), MAX_TEXT_CHARS), screenshot.index(), screenshot.width(),
+                screenshot.height(), screenshot.evidence()));
     }
 
     StageEvent completed(int count, CrawlResult result) {
-        ObjectNode data = StageEventJson.object();
-        data.put("count", count);
-        data.put("pages", result.listingPages());
-        data.put("durationMs", result.duration().toMillis());
-        result.discovery().ifPresent(method -> data.put("discoveredBy", method.wireName()));
-        return event(CrawlIds.endedEventId(request.requestId()), EventType.CRAWL_COMPLETED, data);
+        return event(CrawlIds.endedEventId(request.requestId()), new CrawlCompleted(count, result.listingPages(),
+                result.duration().toMillis(), result.discovery().map(DiscoveryMethod::wireName).orElse(null)));
     }
 
     StageEvent failed(String reason) {
-        ObjectNode data = StageEventJson.object();
-        data.put("reason", truncate(reason, MAX_REASON_CHARS));
-        data.put("url", request.shopUrl());
-        return event(CrawlIds.endedEventId(request.requestId()), EventType.CRAWL_FAILED, data);
+        return event(CrawlIds.endedEventId(request.requestId()),
+                new CrawlFailed(truncate(reason, MAX_REASON_CHARS), request.shopUrl()));
     }
 
-    private StageEvent event(String id, EventType type, ObjectNode data) {
-        return new StageEvent(id, type, SOURCE, request.jobId(), request.userId(), OffsetDateTime.now(), data);
+    private StageEvent event(String id, EventData data) {
+        return data.toEvent(id, SOURCE, request.jobId(), request.userId(), OffsetDateTime.now());
     }
 
     private static String truncate(String text, int maxChars) {

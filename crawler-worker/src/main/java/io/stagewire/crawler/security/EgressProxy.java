@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.stagewire.crawler.CrawlerConfig;
+import io.stagewire.crawler.config.CrawlerWorkerConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -50,7 +50,7 @@ public class EgressProxy {
     private HttpClient httpClient;
     private NetClient netClient;
 
-    EgressProxy(UrlGuard guard, CrawlerConfig config) {
+    EgressProxy(UrlGuard guard, CrawlerWorkerConfig config) {
         this.guard = guard;
         this.timeoutMillis = config.pageTimeout().toMillis();
     }

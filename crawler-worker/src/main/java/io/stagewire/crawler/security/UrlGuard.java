@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.stagewire.crawler.CrawlerConfig;
+import io.stagewire.crawler.config.CrawlerWorkerConfig;
 
 /**
  * SSRF guard: decides whether the crawler may fetch a URL. Only http and https without user info, and only
@@ -38,7 +38,7 @@ public class UrlGuard {
     private final HostResolver resolver;
 
     @Inject
-    UrlGuard(CrawlerConfig config) {
+    UrlGuard(CrawlerWorkerConfig config) {
         this(config.allowList().orElse(List.of()), HostResolver.SYSTEM);
     }
 

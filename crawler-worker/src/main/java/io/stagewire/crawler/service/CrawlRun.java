@@ -1,6 +1,6 @@
 package io.stagewire.crawler.service;
 
-import io.stagewire.crawler.CrawlerConfig;
+import io.stagewire.crawler.config.CrawlerWorkerConfig;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -39,8 +39,8 @@ final class CrawlRun {
     private final BooleanSupplier cancelled;
     private final CrawlListener listener;
     private final CrawlMetrics metrics;
-    private final CrawlerConfig.Screenshot limits;
-    private final CrawlerConfig.Robots robotsPolicy;
+    private final CrawlerWorkerConfig.Screenshot limits;
+    private final CrawlerWorkerConfig.Robots robotsPolicy;
     private RobotsTxt robots = RobotsTxt.allowAll();
 
     private final Set<URI> visitedListingPages = new HashSet<>();
@@ -58,7 +58,7 @@ final class CrawlRun {
 
     CrawlRun(URI shopUrl, CrawlOptions options, CrawlSelectors selectors, int maxListingPages, BrowserTab tab,
             PageLoader loader, BooleanSupplier cancelled, CrawlListener listener, CrawlMetrics metrics,
-            CrawlerConfig.Screenshot limits, CrawlerConfig.Robots robotsPolicy) {
+            CrawlerWorkerConfig.Screenshot limits, CrawlerWorkerConfig.Robots robotsPolicy) {
         this.limits = limits;
         this.robotsPolicy = robotsPolicy;
         this.shopUrl = shopUrl;

@@ -5,7 +5,7 @@ import java.util.List;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 
-import io.stagewire.crawler.CrawlerConfig;
+import io.stagewire.crawler.config.CrawlerWorkerConfig;
 
 /**
  * The selectors one crawl tries, in order: the job's own, or else the configured defaults.
@@ -16,7 +16,7 @@ import io.stagewire.crawler.CrawlerConfig;
 record CrawlSelectors(List<String> productLink, List<String> nextPage, List<String> productArea,
         boolean productLinkGiven) {
 
-    static CrawlSelectors of(CrawlOptions options, CrawlerConfig.Selectors defaults) {
+    static CrawlSelectors of(CrawlOptions options, CrawlerWorkerConfig.Selectors defaults) {
         return new CrawlSelectors(
                 options.productLinkSelector() != null ? List.of(options.productLinkSelector()) : defaults.productLink(),
                 options.nextPageSelector() != null ? List.of(options.nextPageSelector()) : defaults.nextPage(),

@@ -13,7 +13,7 @@ import com.microsoft.playwright.Response;
 import com.microsoft.playwright.TimeoutError;
 
 import io.smallrye.faulttolerance.api.Guard;
-import io.stagewire.crawler.CrawlerConfig;
+import io.stagewire.crawler.config.CrawlerWorkerConfig;
 import io.stagewire.crawler.browser.BrowserTab;
 import io.stagewire.crawler.security.EgressProxy;
 import io.stagewire.crawler.security.GuardVerdict;
@@ -36,11 +36,11 @@ class PageLoader {
     private final UrlGuard guard;
     private final long timeoutSeconds;
 
-    PageLoader(CrawlerConfig config, PolitenessDelay politeness, UrlGuard guard) {
+    PageLoader(CrawlerWorkerConfig config, PolitenessDelay politeness, UrlGuard guard) {
         this.politeness = politeness;
         this.guard = guard;
         this.timeoutSeconds = config.pageTimeout().toSeconds();
-        CrawlerConfig.Retry policy = config.retry();
+        CrawlerWorkerConfig.Retry policy = config.retry();
         long initialDelay = policy.initialDelay().toMillis();
         // SmallRye's default cap (3 min) would cut a slow retry sequence short; this one never binds first.
         long longestSequence = (policy.maxRetries() + 1L)

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.stagewire.crawler.CrawlerConfig;
+import io.stagewire.crawler.config.CrawlerWorkerConfig;
 
 /**
  * Spaces page loads on one host by {@code stagewire.crawler.politeness-delay}, across all crawls of this process:
@@ -24,7 +24,7 @@ class PolitenessDelay {
     private final Map<String, Long> nextSlotByHost = new ConcurrentHashMap<>();
 
     @Inject
-    PolitenessDelay(CrawlerConfig config) {
+    PolitenessDelay(CrawlerWorkerConfig config) {
         this(config.politenessDelay());
     }
 

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.microsoft.playwright.PlaywrightException;
 
-import io.stagewire.crawler.CrawlerConfig;
+import io.stagewire.crawler.config.CrawlerWorkerConfig;
 import io.stagewire.crawler.browser.BrowserContextPool;
 import io.stagewire.crawler.browser.BrowserInterruptedException;
 import io.stagewire.crawler.browser.BrowserTab;
@@ -25,10 +25,10 @@ public class ShopCrawler {
     private final UrlGuard guard;
     private final BrowserContextPool contexts;
     private final PageLoader loader;
-    private final CrawlerConfig config;
+    private final CrawlerWorkerConfig config;
     private final CrawlMetrics metrics;
 
-    ShopCrawler(UrlGuard guard, BrowserContextPool contexts, PageLoader loader, CrawlerConfig config,
+    ShopCrawler(UrlGuard guard, BrowserContextPool contexts, PageLoader loader, CrawlerWorkerConfig config,
             CrawlMetrics metrics) {
         this.guard = guard;
         this.contexts = contexts;

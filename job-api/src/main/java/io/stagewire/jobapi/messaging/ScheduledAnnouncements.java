@@ -4,8 +4,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.stagewire.events.EventType;
-import io.stagewire.events.StageEventJson;
 import io.stagewire.jobapi.persistence.Job;
 import io.stagewire.jobapi.persistence.JobKind;
 import io.stagewire.jobapi.persistence.JobStatus;
@@ -16,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
 import java.util.List;
+import io.stagewire.events.data.QueuePosition;
 
 /**
  * What is announced by time rather than by an event: the queue position of waiting crawl jobs,
@@ -59,8 +58,7 @@ public class ScheduledAnnouncements {
             return Uni.createFrom().voidItem();
         }
         job.queuePosition = place;
-        return outbox.event(EventType.QUEUE_POSITION, job.id, job.userId,
-                StageEventJson.object().put("position", place).put("queueLength", queueLength));
+        return outbox.event(job.id, job.userId, new QueuePosition(place, queueLength));
     }
 
     /** The trailing edge of the progress throttle: a value held back is sent once the interval passed. */

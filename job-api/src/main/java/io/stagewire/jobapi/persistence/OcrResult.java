@@ -7,6 +7,7 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -26,8 +27,9 @@ public class OcrResult extends PanacheEntityBase {
     public BigDecimal price;
     public String currency;
     public String ean;
+    /** Per field, 0-100, as ocr:completed reported it. */
     @JdbcTypeCode(SqlTypes.JSON)
-    public String confidence;
+    public Map<String, BigDecimal> confidence;
     public Long durationMs;
     public String reason;
     public OffsetDateTime recordedAt;

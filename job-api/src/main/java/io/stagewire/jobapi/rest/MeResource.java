@@ -2,7 +2,6 @@ package io.stagewire.jobapi.rest;
 
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -23,11 +22,13 @@ public class MeResource {
     public record Me(String sub, String username, Set<String> roles) {
     }
 
-    @Inject
-    SecurityIdentity identity;
+    private final SecurityIdentity identity;
+    private final JsonWebToken token;
 
-    @Inject
-    JsonWebToken token;
+    MeResource(SecurityIdentity identity, JsonWebToken token) {
+        this.identity = identity;
+        this.token = token;
+    }
 
     @GET
     @Operation(operationId = "getMe", summary = "The caller: OIDC subject, user name and roles")

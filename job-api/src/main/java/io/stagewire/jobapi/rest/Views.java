@@ -74,7 +74,7 @@ public final class Views {
                                 String reason, MatchView match, OffsetDateTime recordedAt) {
         static OcrResultView of(OcrResult r, Match match) {
             return new OcrResultView(r.screenshotId, r.status.wireName(), r.articleNumber, r.name, r.price, r.currency, r.ean,
-                    Json.tree(r.confidence), r.durationMs, r.reason, MatchView.of(match), r.recordedAt);
+                    Json.treeOf(r.confidence), r.durationMs, r.reason, MatchView.of(match), r.recordedAt);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.stagewire.jobapi.service;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stagewire.events.StageEvent;
 import io.stagewire.jobapi.persistence.Job;
 import io.stagewire.jobapi.persistence.JobKind;
@@ -9,6 +8,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.OffsetDateTime;
+import io.stagewire.events.data.EventData;
+import io.stagewire.events.data.JobCancelled;
+import io.stagewire.events.data.JobCompleted;
+import io.stagewire.events.data.JobFailed;
+import io.stagewire.events.data.JobProgress;
+import io.stagewire.events.data.JobUpdated;
+import io.stagewire.events.data.QueuePosition;
 
 /**
  * Jobs of other systems, first seen on job.events. They report their own status and progress
@@ -39,31 +45,31 @@ public class ExternalJobs {
         if (job.status.isTerminal()) {
             return;
         }
-        ObjectNode data = event.data();
         OffsetDateTime now = OffsetDateTime.now();
-        switch (event.type()) {
-            case JOB_UPDATED -> {
-                JobStatus.fromWireName(data.path("status").asText()).filter(s -> !s.isTerminal())
+        switch (EventData.of(event)) {
+            case JobUpdated updated -> {
+                JobStatus.fromWireName(updated.status()).filter(s -> !s.isTerminal())
                         .ifPresent(status -> enter(job, status, now));
-                job.stage = data.path("stage").asText(data.path("status").asText(job.stage));
+                job.stage = updated.stage() != null ? updated.stage() : updated.status();
             }
-            case JOB_PROGRESS -> {
-                job.progress = data.path("progress").decimalValue().min(HUNDRED).setScale(2, RoundingMode.DOWN);
-                if (data.hasNonNull("stage")) {
-                    job.stage = data.path("stage").asText();
+            case JobProgress progress -> {
+                job.progress = progress.progress().min(HUNDRED).setScale(2, RoundingMode.DOWN);
+                if (progress.stage() != null) {
+                    job.stage = progress.stage();
                 }
             }
-            case QUEUE_POSITION -> job.queuePosition = data.path("position").asInt();
-            case JOB_COMPLETED -> {
+            case QueuePosition position -> job.queuePosition = position.position();
+            case JobCompleted completed -> {
                 enter(job, JobStatus.COMPLETED, now);
                 job.progress = HUNDRED.setScale(2);
-                job.summary = data;
+                // What the other system sent, its own fields too.
+                job.summary = event.data();
             }
-            case JOB_FAILED -> {
+            case JobFailed failed -> {
                 enter(job, JobStatus.FAILED, now);
-                job.failureReason = data.path("reason").asText();
+                job.failureReason = failed.reason();
             }
-            case JOB_CANCELLED -> enter(job, JobStatus.CANCELLED, now);
+            case JobCancelled cancelled -> enter(job, JobStatus.CANCELLED, now);
             default -> job.workStarted = true;
         }
         job.updatedAt = now;

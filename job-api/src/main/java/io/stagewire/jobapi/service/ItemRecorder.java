@@ -1,6 +1,5 @@
 package io.stagewire.jobapi.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import io.stagewire.events.EventType;
@@ -14,10 +13,17 @@ import io.stagewire.jobapi.persistence.OcrStatus;
 import io.stagewire.jobapi.persistence.Screenshot;
 import io.stagewire.jobapi.persistence.ScreenshotKey;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigDecimal;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import io.stagewire.events.data.EventData;
+import io.stagewire.events.data.LabelFailed;
+import io.stagewire.events.data.LabelGenerated;
+import io.stagewire.events.data.MatchFailed;
+import io.stagewire.events.data.MatchFound;
+import io.stagewire.events.data.OcrCompleted;
+import io.stagewire.events.data.OcrFailed;
+import io.stagewire.events.data.ScreenshotCaptured;
 
 /**
  * Records what the workers report about single items: screenshots, OCR results, matches and
@@ -47,83 +53,90 @@ public class ItemRecorder {
     }
 
     private Uni<Void> screenshot(StageEvent e) {
-        String id = text(e.field("screenshotId"));
-        return Screenshot.<Screenshot>findById(new ScreenshotKey(e.jobId(), id)).chain(existing -> {
+        ScreenshotCaptured data = EventData.as(e, ScreenshotCaptured.class);
+        return Screenshot.<Screenshot>findById(new ScreenshotKey(e.jobId(), data.screenshotId())).chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().voidItem();
             }
             Screenshot s = new Screenshot();
             s.jobId = e.jobId();
-            s.screenshotId = id;
-            s.fileId = text(e.field("fileId"));
-            s.productUrl = text(e.field("productUrl"));
-            s.productName = text(e.field("productName"));
-            s.index = integer(e.field("index"));
-            s.width = integer(e.field("width"));
-            s.height = integer(e.field("height"));
+            s.screenshotId = data.screenshotId();
+            s.fileId = data.fileId();
+            s.productUrl = data.productUrl();
+            s.productName = data.productName();
+            s.index = data.index();
+            s.width = data.width();
+            s.height = data.height();
             s.capturedAt = e.time();
             return s.persist().replaceWithVoid();
         });
     }
 
     private Uni<Void> ocr(StageEvent e) {
-        boolean success = e.type() == EventType.OCR_COMPLETED;
-        return upsert(OcrResult.<OcrResult>findById(new ScreenshotKey(e.jobId(), text(e.field("screenshotId")))), OcrResult::new,
-                r -> r.status == OcrStatus.COMPLETED && !success, r -> {
+        EventData data = EventData.of(e);
+        OcrCompleted read = data instanceof OcrCompleted completed ? completed : null;
+        String screenshotId = read != null ? read.screenshotId() : ((OcrFailed) data).screenshotId();
+        return upsert(OcrResult.<OcrResult>findById(new ScreenshotKey(e.jobId(), screenshotId)), OcrResult::new,
+                r -> r.status == OcrStatus.COMPLETED && read == null, r -> {
                     r.jobId = e.jobId();
-                    r.screenshotId = text(e.field("screenshotId"));
-                    r.status = success ? OcrStatus.COMPLETED : OcrStatus.FAILED;
-                    r.ocrResultId = text(e.field("ocrResultId"));
-                    r.articleNumber = text(e.field("articleNumber"));
-                    r.name = text(e.field("name"));
-                    r.price = decimal(e.field("price"));
-                    r.currency = text(e.field("currency"));
-                    r.ean = text(e.field("ean"));
-                    r.confidence = e.field("confidence").isObject() ? e.field("confidence").toString() : null;
-                    r.durationMs = e.field("durationMs").isNumber() ? e.field("durationMs").asLong() : null;
-                    r.reason = text(e.field("reason"));
+                    r.screenshotId = screenshotId;
+                    r.status = read != null ? OcrStatus.COMPLETED : OcrStatus.FAILED;
+                    r.ocrResultId = read != null ? read.ocrResultId() : null;
+                    r.articleNumber = read != null ? read.articleNumber() : null;
+                    r.name = read != null ? read.name() : null;
+                    r.price = read != null ? read.price() : null;
+                    r.currency = read != null ? read.currency() : null;
+                    r.ean = read != null ? read.ean() : null;
+                    r.confidence = read != null ? read.confidence() : null;
+                    r.durationMs = read != null ? read.durationMs() : null;
+                    r.reason = data instanceof OcrFailed failed ? failed.reason() : null;
                     r.recordedAt = e.time();
                 });
     }
 
     private Uni<Void> match(StageEvent e) {
-        boolean success = e.type() == EventType.MATCH_FOUND;
-        return upsert(Match.<Match>findById(new ScreenshotKey(e.jobId(), text(e.field("screenshotId")))), Match::new,
-                m -> m.status == MatchStatus.MATCHED && !success, m -> {
+        EventData data = EventData.of(e);
+        MatchFound found = data instanceof MatchFound matchFound ? matchFound : null;
+        MatchFailed failed = data instanceof MatchFailed matchFailed ? matchFailed : null;
+        String screenshotId = found != null ? found.screenshotId() : failed.screenshotId();
+        return upsert(Match.<Match>findById(new ScreenshotKey(e.jobId(), screenshotId)), Match::new,
+                m -> m.status == MatchStatus.MATCHED && found == null, m -> {
                     m.jobId = e.jobId();
-                    m.screenshotId = text(e.field("screenshotId"));
-                    m.status = success ? MatchStatus.MATCHED : MatchStatus.UNMATCHED;
-                    m.articleNumber = text(e.field("articleNumber"));
-                    m.ocrArticleNumber = text(e.field("ocrArticleNumber"));
-                    m.matchedBy = text(e.field("matchedBy"));
-                    m.name = text(e.field("name"));
-                    m.listPrice = decimal(e.field("listPrice"));
-                    m.shopPrice = decimal(e.field("shopPrice"));
-                    m.priceDifference = decimal(e.field("priceDifference"));
-                    m.currency = text(e.field("currency"));
-                    m.ean = text(e.field("ean"));
-                    m.reason = text(e.field("reason"));
+                    m.screenshotId = screenshotId;
+                    m.status = found != null ? MatchStatus.MATCHED : MatchStatus.UNMATCHED;
+                    m.articleNumber = found != null ? found.articleNumber() : failed.articleNumber();
+                    m.ocrArticleNumber = found != null ? found.ocrArticleNumber() : null;
+                    m.matchedBy = found != null ? found.matchedBy() : null;
+                    m.name = found != null ? found.name() : null;
+                    m.listPrice = found != null ? found.listPrice() : null;
+                    m.shopPrice = found != null ? found.shopPrice() : null;
+                    m.priceDifference = found != null ? found.priceDifference() : null;
+                    m.currency = found != null ? found.currency() : null;
+                    m.ean = found != null ? found.ean() : null;
+                    m.reason = failed != null ? failed.reason() : null;
                     m.recordedAt = e.time();
                 });
     }
 
     private Uni<Void> label(StageEvent e) {
-        boolean success = e.type() == EventType.LABEL_GENERATED;
-        String screenshotId = text(e.field("screenshotId"));
-        String labelId = text(e.field("labelId"));
+        EventData data = EventData.of(e);
+        LabelGenerated generated = data instanceof LabelGenerated labelGenerated ? labelGenerated : null;
+        LabelFailed failed = data instanceof LabelFailed labelFailed ? labelFailed : null;
+        String screenshotId = generated != null ? generated.screenshotId() : failed.screenshotId();
+        String labelId = generated != null ? generated.labelId() : null;
         String itemKey = screenshotId != null ? screenshotId : labelId != null ? labelId : e.id();
         return upsert(Label.<Label>findById(new Label.Key(e.jobId(), itemKey)), Label::new,
-                l -> l.status == LabelStatus.GENERATED && !success, l -> {
+                l -> l.status == LabelStatus.GENERATED && generated == null, l -> {
                     l.jobId = e.jobId();
                     l.itemKey = itemKey;
-                    l.status = success ? LabelStatus.GENERATED : LabelStatus.FAILED;
+                    l.status = generated != null ? LabelStatus.GENERATED : LabelStatus.FAILED;
                     l.labelId = labelId;
                     l.screenshotId = screenshotId;
-                    l.pngFileId = text(e.field("pngFileId"));
-                    l.pdfFileId = text(e.field("pdfFileId"));
-                    l.articleNumber = text(e.field("articleNumber"));
-                    l.barcodeFormat = text(e.field("barcodeFormat"));
-                    l.reason = text(e.field("reason"));
+                    l.pngFileId = generated != null ? generated.pngFileId() : null;
+                    l.pdfFileId = generated != null ? generated.pdfFileId() : null;
+                    l.articleNumber = generated != null ? generated.articleNumber() : failed.articleNumber();
+                    l.barcodeFormat = generated != null ? generated.barcodeFormat() : null;
+                    l.reason = failed != null ? failed.reason() : null;
                     l.recordedAt = e.time();
                 });
     }
@@ -139,17 +152,5 @@ public class ItemRecorder {
             fill.accept(target);
             return row != null ? Uni.createFrom().voidItem() : target.persist().replaceWithVoid();
         });
-    }
-
-    static String text(JsonNode node) {
-        return node == null || node.isNull() || node.isMissingNode() ? null : node.asText();
-    }
-
-    private static Integer integer(JsonNode node) {
-        return node.isIntegralNumber() ? node.asInt() : null;
-    }
-
-    private static BigDecimal decimal(JsonNode node) {
-        return node.isNumber() ? node.decimalValue() : null;
     }
 }

@@ -1,10 +1,8 @@
 package io.stagewire.jobapi.service;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.stagewire.events.EventType;
 import io.stagewire.events.StageEventJson;
 import io.stagewire.events.work.CrawlRequest;
 import io.stagewire.events.work.CrawlerConfig;
@@ -21,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import io.stagewire.events.data.JobCreated;
 
 /**
  * Creates jobs. The job row, its job:created event and its work messages are written in one
@@ -50,14 +49,10 @@ public class JobCreation {
             job.priceListId = request.priceListId();
             job.crawlerConfig = config;
             job.expectedItems = config.maxProducts();
-            ObjectNode created = StageEventJson.object().put("status", job.status.wireName()).put("kind", "crawl")
-                    .put("shopUrl", job.shopUrl).put("templateId", job.templateId);
-            if (job.priceListId != null) {
-                created.put("priceListId", job.priceListId);
-            }
-            created.set("crawlerConfig", StageEventJson.mapper().valueToTree(config));
+            JobCreated created = new JobCreated(job.status.wireName(), job.kind.wireName(), job.shopUrl, job.templateId,
+                    job.priceListId, StageEventJson.mapper().valueToTree(config), null);
             return job.persist()
-                    .chain(() -> outbox.event(EventType.JOB_CREATED, job.id, job.userId, created))
+                    .chain(() -> outbox.event(job.id, job.userId, created))
                     .chain(() -> outbox.work(new CrawlRequest(UUID.randomUUID().toString(), job.id, job.userId, job.shopUrl,
                             job.templateId, job.priceListId, config)))
                     .replaceWith(job);
@@ -70,10 +65,10 @@ public class JobCreation {
             Job job = newJob(caller, JobKind.EXTRACTION);
             job.expectedItems = images.size();
             job.itemsFinal = true;
-            ObjectNode created = StageEventJson.object().put("status", job.status.wireName()).put("kind", "extraction")
-                    .put("imageCount", images.size());
+            JobCreated created = new JobCreated(job.status.wireName(), job.kind.wireName(), null, null, null, null,
+                    images.size());
             return job.persist()
-                    .chain(() -> outbox.event(EventType.JOB_CREATED, job.id, job.userId, created))
+                    .chain(() -> outbox.event(job.id, job.userId, created))
                     .chain(() -> Multi.createFrom().range(0, images.size())
                             .onItem().transformToUniAndConcatenate(index -> addImage(job, index, images.get(index)))
                             .collect().last())

@@ -17,6 +17,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.faulttolerance.Retry;
+import io.stagewire.events.data.CrawlCompleted;
+import io.stagewire.events.data.CrawlFailed;
+import io.stagewire.events.data.EventData;
 
 /**
  * Applies a batch of stage events from job.events (what one poll returned) in one transaction:
@@ -131,12 +134,12 @@ public class JobEventProcessor {
                  SYSTEM_NOTIFICATION -> null;
             case CRAWL_FAILED -> {
                 job.workStarted = true;
-                yield job.status.isTerminal() ? null : transitions.fail(job, "crawl failed: " + event.field("reason").asText());
+                yield job.status.isTerminal() ? null : transitions.fail(job, "crawl failed: " + EventData.as(event, CrawlFailed.class).reason());
             }
             case CRAWL_COMPLETED -> {
                 job.workStarted = true;
                 job.itemsFinal = true;
-                job.expectedItems = event.field("count").asInt();
+                job.expectedItems = EventData.as(event, CrawlCompleted.class).count();
                 yield transitions.reconcile(job);
             }
             default -> {

@@ -1,9 +1,6 @@
 package io.stagewire.jobapi.service;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
-import io.stagewire.events.EventType;
-import io.stagewire.events.StageEventJson;
 import io.stagewire.jobapi.persistence.Job;
 import io.stagewire.jobapi.persistence.JobStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +9,11 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import io.stagewire.events.data.JobCancelled;
+import io.stagewire.events.data.JobCompleted;
+import io.stagewire.events.data.JobFailed;
+import io.stagewire.events.data.JobProgress;
+import io.stagewire.events.data.JobUpdated;
 
 /**
  * Moves a job between statuses and announces it: job:updated on a stage change, job:progress
@@ -53,8 +55,8 @@ public class JobTransitions {
             return switch (next) {
                 case COMPLETED -> progress(job, counts, in, now).chain(() -> completed(job, counts, in, now));
                 case FAILED -> failed(job, JobLifecycle.failureOf(in).orElse("failed"));
-                default -> outbox.event(EventType.JOB_UPDATED, job.id, job.userId, StageEventJson.object()
-                                .put("status", next.wireName()).put("stage", job.stage).put("previousStatus", previous.wireName()))
+                default -> outbox.event(job.id, job.userId,
+                                new JobUpdated(next.wireName(), job.stage, previous.wireName()))
                         .chain(() -> progress(job, counts, in, now));
             };
         });
@@ -81,8 +83,7 @@ public class JobTransitions {
     public Uni<Void> cancel(Job job, String cancelledBy) {
         OffsetDateTime now = OffsetDateTime.now();
         enter(job, JobStatus.CANCELLED, now);
-        return outbox.event(EventType.JOB_CANCELLED, job.id, job.userId, StageEventJson.object()
-                .put("reason", "cancelled by " + cancelledBy).put("cancelledBy", cancelledBy));
+        return outbox.event(job.id, job.userId, new JobCancelled("cancelled by " + cancelledBy, cancelledBy));
     }
 
     /** Reopens a finished job for retried items: back to the status its items say, announced as job:updated. */
@@ -93,8 +94,7 @@ public class JobTransitions {
         job.summary = null;
         job.failureReason = null;
         enter(job, status, now);
-        return outbox.event(EventType.JOB_UPDATED, job.id, job.userId, StageEventJson.object()
-                .put("status", status.wireName()).put("stage", job.stage).put("previousStatus", previous.wireName()));
+        return outbox.event(job.id, job.userId, new JobUpdated(status.wireName(), job.stage, previous.wireName()));
     }
 
     /** Sets the new status and stage, adds the time spent in the old one; returns the old one. */
@@ -122,31 +122,21 @@ public class JobTransitions {
         }
         job.progressEmitted = job.progress;
         job.progressEmittedAt = now;
-        ObjectNode data = StageEventJson.object().put("progress", job.progress).put("stage", job.stage)
-                .put("completed", itemsThrough(job, counts)).put("total", in.items());
-        ObjectNode counters = data.putObject("counters");
-        counts.asMap().forEach(counters::put);
-        return outbox.event(EventType.JOB_PROGRESS, job.id, job.userId, data, now);
+        JobProgress data = new JobProgress(job.progress, job.stage, itemsThrough(job, counts), in.items(), counts.asMap());
+        return outbox.event(job.id, job.userId, data, now);
     }
 
     private Uni<Void> completed(Job job, ItemCounts counts, JobLifecycle.Inputs in, OffsetDateTime now) {
-        ObjectNode summary = StageEventJson.object()
-                .put("totalProducts", in.items())
-                .put("successfulOCR", counts.ocrCompleted())
-                .put("failedOCR", counts.ocrFailed())
-                .put("matched", counts.matched())
-                .put("unmatched", counts.unmatched())
-                .put("labelsGenerated", counts.labelsGenerated())
-                .put("totalProcessingTime", Math.max(0, Duration.between(job.createdAt, now).toMillis()));
-        summary.set("stageDurations", StageEventJson.mapper().valueToTree(job.stageDurations));
-        job.summary = summary;
-        return outbox.event(EventType.JOB_COMPLETED, job.id, job.userId, summary);
+        JobCompleted summary = new JobCompleted(in.items(), counts.ocrCompleted(), counts.ocrFailed(), counts.matched(),
+                counts.unmatched(), counts.labelsGenerated(), Math.max(0, Duration.between(job.createdAt, now).toMillis()),
+                job.stageDurations);
+        job.summary = summary.toJson();
+        return outbox.event(job.id, job.userId, summary);
     }
 
     private Uni<Void> failed(Job job, String reason) {
         job.failureReason = reason;
-        return outbox.event(EventType.JOB_FAILED, job.id, job.userId, StageEventJson.object()
-                .put("reason", reason).put("stage", job.stage));
+        return outbox.event(job.id, job.userId, new JobFailed(reason, job.stage));
     }
 
     /** Items that went as far as they will: rendered, or dropped out at OCR or matching. */

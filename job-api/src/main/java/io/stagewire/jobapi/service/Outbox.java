@@ -3,7 +3,6 @@ package io.stagewire.jobapi.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
-import io.stagewire.events.EventType;
 import io.stagewire.events.StageEvent;
 import io.stagewire.events.StageEventCodec;
 import io.stagewire.events.StageEventJson;
@@ -18,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
+import io.stagewire.events.data.EventData;
 
 /**
  * Writes Kafka records into the outbox inside the caller's transaction, so they are sent if and
@@ -45,14 +45,14 @@ public class Outbox {
         return history.recordAnnounced(event).chain(() -> add(StageEventCodec.toRecord(Topics.JOB_EVENTS, event)));
     }
 
-    /** A new job-api event for the job about {@code type}. */
-    public Uni<Void> event(EventType type, String jobId, String userId, ObjectNode data) {
-        return event(StageEvent.of(type, SOURCE, jobId, userId, data));
+    /** A new job-api event for the job. */
+    public Uni<Void> event(String jobId, String userId, EventData data) {
+        return event(jobId, userId, data, OffsetDateTime.now());
     }
 
     /** The same, stamped with the instant job-api decided it (the throttle measures from there). */
-    public Uni<Void> event(EventType type, String jobId, String userId, ObjectNode data, OffsetDateTime at) {
-        return event(new StageEvent(UUID.randomUUID().toString(), type, SOURCE, jobId, userId, at, data));
+    public Uni<Void> event(String jobId, String userId, EventData data, OffsetDateTime at) {
+        return event(data.toEvent(UUID.randomUUID().toString(), SOURCE, jobId, userId, at));
     }
 
     public Uni<Void> work(WorkMessage message) {

@@ -1,7 +1,7 @@
 package io.stagewire.labelworker.messaging;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import io.stagewire.labelworker.service.LabelRequestProcessor;
+import io.stagewire.labelworker.pipeline.LabelRequestProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;

@@ -2,17 +2,22 @@ package io.stagewire.ocr.pipeline;
 
 import java.time.OffsetDateTime;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.stagewire.events.EventType;
 import io.stagewire.events.StageEvent;
-import io.stagewire.events.StageEventJson;
 import io.stagewire.events.work.OcrRequest;
 import io.stagewire.ocr.service.FieldConfidence;
 import io.stagewire.ocr.service.OcrResult;
 import io.stagewire.ocr.service.PageEvidenceCheck;
 import io.stagewire.ocr.service.ProductFields;
+import io.stagewire.events.StageEventJson;
+import io.stagewire.events.data.EventData;
+import io.stagewire.events.data.OcrCompleted;
+import io.stagewire.events.data.OcrFailed;
+import io.stagewire.events.data.OcrStarted;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The stage events of one OcrRequest (data as stage-events/src/main/resources/io/stagewire/events/schemas/data/ocr-*.schema.json describe it). Text is cut to the
@@ -36,49 +41,36 @@ final class OcrEvents {
     }
 
     StageEvent started() {
-        return event(ids.startedEvent(), EventType.OCR_STARTED, item());
+        return event(ids.startedEvent(), new OcrStarted(request.screenshotId()));
     }
 
     /** The fields as checked against the page's evidence, with the evidence and what disagreed (issue 15). */
     StageEvent completed(OcrResult result, PageEvidenceCheck.Checked checked) {
         ProductFields fields = checked.fields();
         FieldConfidence confidence = fields.confidence();
-        ObjectNode data = item()
-                .put("ocrResultId", ids.ocrResult())
-                .put("articleNumber", clip(fields.articleNumber(), ID_CHARS))
-                .put("name", clip(fields.name(), NAME_CHARS))
-                .put("price", fields.price())
-                .put("previousPrice", fields.previousPrice())
-                .put("currency", clip(fields.currency(), CURRENCY_CHARS))
-                .put("ean", clip(fields.ean(), EAN_CHARS))
-                .put("durationMs", result.durationMs());
-        data.putObject("confidence")
-                .put("articleNumber", confidence.articleNumber())
-                .put("name", confidence.name())
-                .put("price", confidence.price())
-                .put("ean", confidence.ean());
-        if (checked.evidence() != null) {
-            data.set("evidence", StageEventJson.mapper().valueToTree(checked.evidence()));
-            ArrayNode disagreements = data.putArray("disagreements");
-            checked.disagreements().forEach(d -> disagreements.addObject()
-                    .put("field", d.field()).put("read", clip(d.read(), NAME_CHARS)).put("stated", clip(d.stated(), NAME_CHARS)));
-            ArrayNode filled = data.putArray("filledFromPage");
-            checked.filledFromPage().forEach(filled::add);
-        }
-        return event(ids.endedEvent(), EventType.OCR_COMPLETED, data);
+        Map<String, BigDecimal> confidences = new LinkedHashMap<>();
+        confidences.put("articleNumber", BigDecimal.valueOf(confidence.articleNumber()));
+        confidences.put("name", BigDecimal.valueOf(confidence.name()));
+        confidences.put("price", BigDecimal.valueOf(confidence.price()));
+        confidences.put("ean", BigDecimal.valueOf(confidence.ean()));
+        boolean checkedAgainstPage = checked.evidence() != null;
+        return event(ids.endedEvent(), new OcrCompleted(request.screenshotId(), ids.ocrResult(),
+                clip(fields.articleNumber(), ID_CHARS), clip(fields.name(), NAME_CHARS), fields.price(),
+                fields.previousPrice(), clip(fields.currency(), CURRENCY_CHARS), clip(fields.ean(), EAN_CHARS),
+                confidences, result.durationMs(),
+                checkedAgainstPage ? StageEventJson.mapper().valueToTree(checked.evidence()) : null,
+                checkedAgainstPage ? checked.disagreements().stream().map(d -> new OcrCompleted.Disagreement(
+                        d.field(), clip(d.read(), NAME_CHARS), clip(d.stated(), NAME_CHARS))).toList() : null,
+                checkedAgainstPage ? List.copyOf(checked.filledFromPage()) : null));
     }
 
     StageEvent failed(String reason) {
-        return event(ids.endedEvent(), EventType.OCR_FAILED, item().put("reason", clip(reason, REASON_CHARS)));
+        return event(ids.endedEvent(), new OcrFailed(request.screenshotId(), clip(reason, REASON_CHARS)));
     }
 
     /** Every item event names its screenshot, so job-api can count items. */
-    private ObjectNode item() {
-        return StageEventJson.object().put("screenshotId", request.screenshotId());
-    }
-
-    private StageEvent event(String id, EventType type, ObjectNode data) {
-        return new StageEvent(id, type, SOURCE, request.jobId(), request.userId(), OffsetDateTime.now(), data);
+    private StageEvent event(String id, EventData data) {
+        return data.toEvent(id, SOURCE, request.jobId(), request.userId(), OffsetDateTime.now());
     }
 
     private static String clip(String text, int max) {

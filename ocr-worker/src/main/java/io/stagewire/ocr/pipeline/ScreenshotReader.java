@@ -1,13 +1,11 @@
 package io.stagewire.ocr.pipeline;
 
-import io.quarkus.runtime.configuration.MemorySize;
 import io.stagewire.data.files.FileStore;
 import io.stagewire.data.files.OwnedFile;
+import io.stagewire.ocr.config.OcrWorkerConfig;
 import io.stagewire.ocr.engine.OcrFailedException;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The screenshot an OcrRequest names, read only when it belongs to the job's owner and is no larger than
@@ -19,10 +17,9 @@ public class ScreenshotReader {
     private final FileStore files;
     private final long maxBytes;
 
-    ScreenshotReader(FileStore files,
-            @ConfigProperty(name = "stagewire.ocr.max-screenshot-bytes", defaultValue = "10M") MemorySize maxBytes) {
+    ScreenshotReader(FileStore files, OcrWorkerConfig config) {
         this.files = files;
-        this.maxBytes = maxBytes.asLongValue();
+        this.maxBytes = config.maxScreenshotBytes().asLongValue();
     }
 
     /**

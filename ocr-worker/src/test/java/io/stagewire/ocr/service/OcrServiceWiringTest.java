@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.stagewire.ocr.DemoShopScreenshots;
-import io.stagewire.ocr.engine.OcrConfig;
+import io.stagewire.ocr.config.OcrWorkerConfig;
+import io.stagewire.ocr.engine.TesseractPoolProducer;
 import io.stagewire.ocr.engine.TesseractPool;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -19,12 +20,12 @@ class OcrServiceWiringTest {
     TesseractPool engines;
 
     @Inject
-    OcrConfig config;
+    OcrWorkerConfig config;
 
     @Test
     void startsOneEnginePerConfiguredThreadAndReads() {
         assertThat(engines.size()).isEqualTo(config.threadCount());
-        assertThat(config.settings()).isEqualTo(DemoShopScreenshots.SETTINGS);
+        assertThat(TesseractPoolProducer.settings(config)).isEqualTo(DemoShopScreenshots.SETTINGS);
 
         OcrResult result = ocr.read(DemoShopScreenshots.bySlug("bluetooth-speaker-mini").png());
 

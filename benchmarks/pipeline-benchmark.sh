@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Pipeline benchmark (issue 5, item 7): products per second end to end on the demo shop, with 1 or 2 replicas of
+# each worker, and the time per stage. A tool, not a test: it needs the stack from `./stagewire up`, starts the
+# extra replicas itself, stops them (by PID) when it ends, and gives up after --timeout seconds.
+#
+#   benchmarks/pipeline-benchmark.sh --replicas 1 --jobs 1 [--products 48] [--user bob] [--out FILE]
+#
+# Prints one JSON line per run (also appended to --out): wall time from the first POST /api/jobs to the last
+# job:completed, products/s, and per job the summary's totalProcessingTime and stageDurations, plus the OCR
+# worker's own ms per page (ocr-results durationMs).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+REPLICAS=1 JOBS=1 PRODUCTS=48 USER_NAME=bob OUT=/tmp/stagewire-pipeline-bench.jsonl TIMEOUT=600
+# The second replicas must use the database the stack's services use (./stagewire test's services: stagewire_system).
+DATABASE=${STAGEWIRE_PG_DATABASE:-stagewire}
+API=http://localhost:8080 KEYCLOAK=${STAGEWIRE_OIDC_URL:-http://localhost:8180/realms/stagewire}
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    --replicas) REPLICAS=$2; shift 2 ;;
+    --jobs) JOBS=$2; shift 2 ;;
+    --products) PRODUCTS=$2; shift 2 ;;
+    --user) USER_NAME=$2; shift 2 ;;
+    --out) OUT=$2; shift 2 ;;
+    --timeout) TIMEOUT=$2; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+[[ $REPLICAS == 1 || $REPLICAS == 2 ]] || { echo "--replicas is 1 or 2" >&2; exit 2; }
+
+say() { printf '[bench] %s\n' "$*" >&2; }
+"$ROOT/stagewire" status >/dev/null || { say "the stack is not up: ./stagewire up"; exit 1; }
+
+EXTRA_PIDS=()
+cleanup() { local pid; for pid in "${EXTRA_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+# A second replica of each worker, with the environment ./stagewire gives the first (same consumer groups).
+if [[ $REPLICAS == 2 ]]; then
+  JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
+  for entry in crawler-worker:8191 ocr-worker:8192 label-worker:8193; do
+    name=${entry%%:*} port=${entry#*:}
+    QUARKUS_HTTP_PORT=$port STAGEWIRE_KAFKA_BOOTSTRAP=127.0.0.1:9092 STAGEWIRE_PG_DATABASE=$DATABASE PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 OMP_THREAD_LIMIT=1 \
+      STAGEWIRE_CRAWLER_ALLOW_LIST=localhost:8070,127.0.0.1:8070 \
+      setsid "$JAVA" -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m \
+      -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" >"/tmp/stagewire-bench-$name-2.log" 2>&1 </dev/null &
+    EXTRA_PIDS+=($!)
+    say "second $name on :$port (pid $!)"
+  done
+  for port in 8191 8192 8193; do
+    for _ in $(seq 1 120); do curl -fs -o /dev/null "http://127.0.0.1:$port/q/health/ready" && break; sleep 1; done
+    curl -fs -o /dev/null "http://127.0.0.1:$port/q/health/ready" || { say "replica on :$port not ready"; exit 1; }
+  done
+  # Both replicas must own partitions before the jobs start: the group rebalances when the second one joins.
+  sleep 15
+fi
+
+TOKEN=$(curl -fsS -d grant_type=password -d client_id=stagewire-cli -d "username=$USER_NAME" -d "password=$USER_NAME" \
+  "$KEYCLOAK/protocol/openid-connect/token" | jq -r .access_token)
+auth=(-H "Authorization: Bearer $TOKEN")
+PRICE_LIST=$(curl -fsS "${auth[@]}" -F "file=@$ROOT/deploy/demo-shop/price-list.xlsx" "$API/api/price-lists" | jq -r .id)
+
+start_ms=$(date +%s%3N)
+ids=()
+for _ in $(seq 1 "$JOBS"); do
+  ids+=("$(curl -fsS "${auth[@]}" -H 'Content-Type: application/json' \
+    -d "{\"shopUrl\":\"http://localhost:8070/\",\"templateId\":\"default\",\"priceListId\":\"$PRICE_LIST\",\"crawlerConfig\":{\"maxProducts\":$PRODUCTS}}" \
+    "$API/api/jobs" | jq -r .id)")
+done
+say "${#ids[@]} job(s) of $PRODUCTS products, $REPLICAS replica(s) per worker: ${ids[*]}"
+
+deadline=$((SECONDS + TIMEOUT))
+for id in "${ids[@]}"; do
+  until [[ $(curl -fsS "${auth[@]}" "$API/api/jobs/$id" | jq -r .status) =~ ^(completed|failed|cancelled)$ ]]; do
+    (( SECONDS < deadline )) || { say "gave up after ${TIMEOUT}s"; exit 1; }
+    sleep 0.2
+  done
+done
+end_ms=$(date +%s%3N)
+
+jobs_json=$(for id in "${ids[@]}"; do
+  job=$(curl -fsS "${auth[@]}" "$API/api/jobs/$id")
+  ocr=$(curl -fsS "${auth[@]}" "$API/api/jobs/$id/ocr-results" | jq '[.[].durationMs | select(. != null)] | sort')
+  jq -n --argjson job "$job" --argjson ocr "$ocr" '{id: $job.id, status: $job.status, summary: $job.summary,
+    ocrMsPerPage: {mean: (if ($ocr|length) > 0 then ($ocr|add/length|round) else null end),
+                   p50: $ocr[(($ocr|length)/2|floor)], max: $ocr[-1]}}'
+done | jq -s .)
+
+wall=$((end_ms - start_ms))
+jq -cn --argjson jobs "$jobs_json" --arg replicas "$REPLICAS" --arg wall "$wall" --arg products "$PRODUCTS" \
+  --arg cores "$(nproc)" '{replicas: ($replicas|tonumber), jobCount: ($jobs|length), productsPerJob: ($products|tonumber),
+   wallMs: ($wall|tonumber), productsPerSecond: ((($jobs|map(.summary.totalProducts // 0)|add) / (($wall|tonumber)/1000)) * 100 | round / 100),
+   cores: ($cores|tonumber), at: (now|todate), jobs: $jobs}' | tee -a "$OUT"
