@@ -11,7 +11,6 @@ import io.stagewire.gateway.fanout.Viewer;
 import io.stagewire.gateway.ownership.JobBinding;
 import io.stagewire.gateway.ownership.JobOwners;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.Optional;
 
 /**
@@ -24,13 +23,14 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class ChannelAccess implements Authoriser {
-
-    @Inject
-    JobOwners owners;
-    @Inject
-    JobApi jobApi;
-
+    private final JobOwners owners;
+    private final JobApi jobApi;
     private final SharedLookups<Optional<ObjectNode>> jobLookups = new SharedLookups<>();
+
+    ChannelAccess(JobOwners owners, JobApi jobApi) {
+        this.owners = owners;
+        this.jobApi = jobApi;
+    }
 
     @Override
     public Uni<AccessVerdict> authorise(Viewer viewer, Channel channel) {

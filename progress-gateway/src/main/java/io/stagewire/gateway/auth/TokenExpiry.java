@@ -4,7 +4,6 @@ import io.stagewire.gateway.config.GatewayConfig;
 import io.stagewire.gateway.fanout.Viewer;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * Ends a connection when its access token expires. Quarkus closes an expired WebSocket itself,
@@ -13,10 +12,13 @@ import jakarta.inject.Inject;
  */
 @ApplicationScoped
 public class TokenExpiry {
-    @Inject
-    Vertx vertx;
-    @Inject
-    GatewayConfig config;
+    private final Vertx vertx;
+    private final GatewayConfig config;
+
+    TokenExpiry(Vertx vertx, GatewayConfig config) {
+        this.vertx = vertx;
+        this.config = config;
+    }
 
     /** Runs {@code onExpiry} when the viewer's token expires; returns the timer id for {@link #cancel}. */
     public long schedule(Viewer viewer, Runnable onExpiry) {

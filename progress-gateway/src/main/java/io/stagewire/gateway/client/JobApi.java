@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import io.stagewire.gateway.fanout.JobRecords;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -29,9 +28,11 @@ public class JobApi implements JobRecords {
     /** A user snapshot lists at most this many pages (1000 unfinished jobs); later ones still arrive live. */
     private static final int MAX_SNAPSHOT_PAGES = 10;
 
-    @Inject
-    @RestClient
-    JobApiClient client;
+    private final JobApiClient client;
+
+    JobApi(@RestClient JobApiClient client) {
+        this.client = client;
+    }
 
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)

@@ -23,17 +23,18 @@ public class FanOut {
     private volatile boolean started;
     private volatile Positions positions;
 
-    @Inject
-    ChannelIndex index;
-    @Inject
-    JobDirectory directory;
-    @Inject
-    FanOutMetrics metrics;
+    private final ChannelIndex index;
+    private final JobDirectory directory;
+    private final FanOutMetrics metrics;
 
     private final long windowAgeMillis;
 
     @Inject
-    public FanOut(io.stagewire.gateway.config.GatewayConfig config) {
+    public FanOut(ChannelIndex index, JobDirectory directory, FanOutMetrics metrics,
+                  io.stagewire.gateway.config.GatewayConfig config) {
+        this.index = index;
+        this.directory = directory;
+        this.metrics = metrics;
         this.windowAgeMillis = config.window().maxAge().toMillis();
     }
 

@@ -2,7 +2,6 @@ package io.stagewire.gateway.health;
 
 import io.stagewire.gateway.messaging.JobEventsConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -11,8 +10,11 @@ import org.eclipse.microprofile.health.Readiness;
 @Readiness
 @ApplicationScoped
 public class LiveStreamReadiness implements HealthCheck {
-    @Inject
-    JobEventsConsumer consumer;
+    private final JobEventsConsumer consumer;
+
+    LiveStreamReadiness(JobEventsConsumer consumer) {
+        this.consumer = consumer;
+    }
 
     @Override
     public HealthCheckResponse call() {

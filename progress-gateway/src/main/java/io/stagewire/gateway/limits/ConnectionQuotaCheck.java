@@ -3,7 +3,6 @@ package io.stagewire.gateway.limits;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -13,8 +12,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 @ApplicationScoped
 public class ConnectionQuotaCheck implements HttpUpgradeCheck {
-    @Inject
-    ConnectionQuota quota;
+    private final ConnectionQuota quota;
+
+    ConnectionQuotaCheck(ConnectionQuota quota) {
+        this.quota = quota;
+    }
 
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {

@@ -27,10 +27,14 @@ import org.jboss.logging.Logger;
 public class DeadLetters {
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
 
-    @Inject
-    GatewayConfig config;
-    @Inject
-    GatewayMetrics metrics;
+    private final GatewayConfig config;
+    private final GatewayMetrics metrics;
+
+    DeadLetters(GatewayConfig config, GatewayMetrics metrics) {
+        this.config = config;
+        this.metrics = metrics;
+    }
+
     @Inject
     @Channel("dead-letters")
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)

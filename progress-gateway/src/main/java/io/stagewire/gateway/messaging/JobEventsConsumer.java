@@ -12,7 +12,6 @@ import io.stagewire.gateway.metrics.GatewayMetrics;
 import io.stagewire.gateway.ownership.JobOwners;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,20 +41,24 @@ public class JobEventsConsumer {
     private static final Duration POLL = Duration.ofMillis(500);
     private static final int FLUSH_EVERY = 32;
 
-    @Inject
-    GatewayConfig config;
-    @Inject
-    KafkaSettings kafka;
-    @Inject
-    FanOut fanOut;
-    @Inject
-    DeadLetters deadLetters;
-    @Inject
-    GatewayMetrics metrics;
-    @Inject
-    JobOwners owners;
-    @Inject
-    LogEpoch epochs;
+    private final GatewayConfig config;
+    private final KafkaSettings kafka;
+    private final FanOut fanOut;
+    private final DeadLetters deadLetters;
+    private final GatewayMetrics metrics;
+    private final JobOwners owners;
+    private final LogEpoch epochs;
+
+    JobEventsConsumer(GatewayConfig config, KafkaSettings kafka, FanOut fanOut, DeadLetters deadLetters,
+                      GatewayMetrics metrics, JobOwners owners, LogEpoch epochs) {
+        this.config = config;
+        this.kafka = kafka;
+        this.fanOut = fanOut;
+        this.deadLetters = deadLetters;
+        this.metrics = metrics;
+        this.owners = owners;
+        this.epochs = epochs;
+    }
 
     private volatile boolean running;
     private volatile boolean assigned;

@@ -2,7 +2,6 @@ package io.stagewire.gateway.messaging;
 
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -21,9 +20,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public class KafkaSettings {
     private static final String[] CLIENT_KEYS = {"bootstrap.servers", "security.protocol", "sasl.", "ssl.", "client.dns.lookup"};
 
-    @Inject
-    @Identifier("default-kafka-broker")
-    Map<String, Object> brokerConfig;
+    private final Map<String, Object> brokerConfig;
+
+    KafkaSettings(@Identifier("default-kafka-broker") Map<String, Object> brokerConfig) {
+        this.brokerConfig = brokerConfig;
+    }
 
     public KafkaConsumer<String, byte[]> consumer(String clientId, int maxPollRecords) {
         Map<String, Object> config = connection();

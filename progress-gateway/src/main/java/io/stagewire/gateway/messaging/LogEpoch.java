@@ -2,7 +2,6 @@ package io.stagewire.gateway.messaging;
 
 import io.stagewire.gateway.config.GatewayConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -19,10 +18,13 @@ import org.apache.kafka.common.Uuid;
 public class LogEpoch {
     private static final long TIMEOUT_SECONDS = 10;
 
-    @Inject
-    GatewayConfig config;
-    @Inject
-    KafkaSettings kafka;
+    private final GatewayConfig config;
+    private final KafkaSettings kafka;
+
+    LogEpoch(GatewayConfig config, KafkaSettings kafka) {
+        this.config = config;
+        this.kafka = kafka;
+    }
 
     /** Reads the topic's id (one admin call); blocks. */
     public String current() {

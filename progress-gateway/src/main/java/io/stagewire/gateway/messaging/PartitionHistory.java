@@ -8,7 +8,6 @@ import io.stagewire.gateway.fanout.PartitionLog;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,20 +30,24 @@ public class PartitionHistory implements PartitionLog {
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
-    @Inject
-    GatewayConfig config;
-    @Inject
-    KafkaSettings kafka;
-    @Inject
-    MeterRegistry registry;
+    private final GatewayConfig config;
+    private final KafkaSettings kafka;
+    private final MeterRegistry registry;
 
     private final SharedScans scans = new SharedScans(READ_TIMEOUT);
     private final List<KafkaConsumer<String, byte[]>> opened = new CopyOnWriteArrayList<>();
-    private final ThreadLocal<KafkaConsumer<String, byte[]>> perThread = ThreadLocal.withInitial(() -> {
-        KafkaConsumer<String, byte[]> consumer = kafka.consumer("progress-gateway-history-" + Thread.currentThread().getName(), 500);
-        opened.add(consumer);
-        return consumer;
-    });
+    private final ThreadLocal<KafkaConsumer<String, byte[]>> perThread;
+
+    PartitionHistory(GatewayConfig config, KafkaSettings kafka, MeterRegistry registry) {
+        this.config = config;
+        this.kafka = kafka;
+        this.registry = registry;
+        this.perThread = ThreadLocal.withInitial(() -> {
+            KafkaConsumer<String, byte[]> consumer = kafka.consumer("progress-gateway-history-" + Thread.currentThread().getName(), 500);
+            opened.add(consumer);
+            return consumer;
+        });
+    }
 
     @PostConstruct
     void registerMetrics() {

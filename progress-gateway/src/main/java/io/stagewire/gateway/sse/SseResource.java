@@ -17,7 +17,6 @@ import io.stagewire.gateway.limits.ConnectionQuota;
 import io.stagewire.gateway.metrics.GatewayMetrics;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
@@ -41,24 +40,29 @@ import java.util.Optional;
  */
 @Path("/sse")
 public class SseResource {
-    @Inject
-    SecurityIdentity identity;
-    @Inject
-    GatewayConfig config;
-    @Inject
-    FanOut fanOut;
-    @Inject
-    Subscriptions subscriptions;
-    @Inject
-    TokenExpiry tokenExpiry;
-    @Inject
-    GatewayMetrics metrics;
-    @Inject
-    Vertx vertx;
-    @Inject
-    ConnectionQuota quota;
-    @Inject
-    OpenSseStreams openStreams;
+    private final SecurityIdentity identity;
+    private final GatewayConfig config;
+    private final FanOut fanOut;
+    private final Subscriptions subscriptions;
+    private final TokenExpiry tokenExpiry;
+    private final GatewayMetrics metrics;
+    private final Vertx vertx;
+    private final ConnectionQuota quota;
+    private final OpenSseStreams openStreams;
+
+    SseResource(SecurityIdentity identity, GatewayConfig config, FanOut fanOut, Subscriptions subscriptions,
+                TokenExpiry tokenExpiry, GatewayMetrics metrics, Vertx vertx, ConnectionQuota quota,
+                OpenSseStreams openStreams) {
+        this.identity = identity;
+        this.config = config;
+        this.fanOut = fanOut;
+        this.subscriptions = subscriptions;
+        this.tokenExpiry = tokenExpiry;
+        this.metrics = metrics;
+        this.vertx = vertx;
+        this.quota = quota;
+        this.openStreams = openStreams;
+    }
 
     @GET
     @Path("/jobs/{id}")

@@ -27,7 +27,6 @@ import io.stagewire.gateway.fanout.Viewer;
 import io.stagewire.gateway.limits.ConnectionQuota;
 import io.stagewire.gateway.metrics.GatewayMetrics;
 import io.vertx.core.buffer.Buffer;
-import jakarta.inject.Inject;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -45,22 +44,26 @@ public class GatewaySocket {
     private static final CloseReason TOO_BIG = new CloseReason(CloseCodes.TOO_BIG, "frame too big");
     private static final CloseReason TOO_MANY = new CloseReason(CloseCodes.TOO_MANY_CONNECTIONS, "too many connections for this user");
 
-    @Inject
-    SecurityIdentity identity;
-    @Inject
-    GatewayConfig config;
-    @Inject
-    FanOut fanOut;
-    @Inject
-    Subscriptions subscriptions;
-    @Inject
-    TokenExpiry tokenExpiry;
-    @Inject
-    GatewayMetrics metrics;
-    @Inject
-    RawSockets rawSockets;
-    @Inject
-    ConnectionQuota quota;
+    private final SecurityIdentity identity;
+    private final GatewayConfig config;
+    private final FanOut fanOut;
+    private final Subscriptions subscriptions;
+    private final TokenExpiry tokenExpiry;
+    private final GatewayMetrics metrics;
+    private final RawSockets rawSockets;
+    private final ConnectionQuota quota;
+
+    GatewaySocket(SecurityIdentity identity, GatewayConfig config, FanOut fanOut, Subscriptions subscriptions,
+                  TokenExpiry tokenExpiry, GatewayMetrics metrics, RawSockets rawSockets, ConnectionQuota quota) {
+        this.identity = identity;
+        this.config = config;
+        this.fanOut = fanOut;
+        this.subscriptions = subscriptions;
+        this.tokenExpiry = tokenExpiry;
+        this.metrics = metrics;
+        this.rawSockets = rawSockets;
+        this.quota = quota;
+    }
 
     @OnOpen
     @NonBlocking

@@ -6,7 +6,6 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.stagewire.gateway.sse.OpenSseStreams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,10 +20,13 @@ public class GracefulShutdown {
     private static final Logger LOG = Logger.getLogger(GracefulShutdown.class);
     private static final long READINESS_FIRST_MILLIS = 500;
 
-    @Inject
-    OpenConnections connections;
-    @Inject
-    OpenSseStreams sseStreams;
+    private final OpenConnections connections;
+    private final OpenSseStreams sseStreams;
+
+    GracefulShutdown(OpenConnections connections, OpenSseStreams sseStreams) {
+        this.connections = connections;
+        this.sseStreams = sseStreams;
+    }
 
     void onShutdownDelay(@Observes ShutdownDelayInitiatedEvent event) {
         // Not on the pre-shutdown thread: the other pre-shutdown listeners (readiness) must not wait for us.

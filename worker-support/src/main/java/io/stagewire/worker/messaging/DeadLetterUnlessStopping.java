@@ -5,7 +5,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
@@ -42,9 +41,12 @@ public class DeadLetterUnlessStopping implements KafkaFailureHandler.Factory {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shuttingDown = true, "dead-letter-unless-stopping"));
     }
 
-    @Inject
-    @Identifier(KafkaFailureHandler.Strategy.DEAD_LETTER_QUEUE)
-    KafkaFailureHandler.Factory deadLetterQueue;
+    private final KafkaFailureHandler.Factory deadLetterQueue;
+
+    DeadLetterUnlessStopping(
+            @Identifier(KafkaFailureHandler.Strategy.DEAD_LETTER_QUEUE) KafkaFailureHandler.Factory deadLetterQueue) {
+        this.deadLetterQueue = deadLetterQueue;
+    }
 
     @Override
     public KafkaFailureHandler create(KafkaConnectorIncomingConfiguration config, Vertx vertx, KafkaConsumer<?, ?> consumer,
