@@ -25,6 +25,8 @@ public class OcrResult extends PanacheEntityBase {
     public String articleNumber;
     public String name;
     public BigDecimal price;
+    /** The struck-through or "statt" price the shop showed beside {@link #price}; null when none was read. */
+    public BigDecimal previousPrice;
     public String currency;
     public String ean;
     /** Per field, 0-100, as ocr:completed reported it. */

@@ -110,7 +110,8 @@ public class JobCommands {
                 .chain(ocr -> failed.delete().chain(() -> outbox.work(new LabelRequest(UUID.randomUUID().toString(),
                         job.id, job.userId, failed.screenshotId, job.templateId, job.priceListId,
                         ocr == null ? failed.articleNumber : ocr.articleNumber, ocr == null ? null : ocr.name,
-                        ocr == null ? null : ocr.price, ocr == null ? null : ocr.currency, ocr == null ? null : ocr.ean))));
+                        ocr == null ? null : ocr.price, ocr == null ? null : ocr.currency, ocr == null ? null : ocr.ean,
+                        ocr == null ? null : ocr.previousPrice))));
     }
 
     private static Uni<Job> lockedOwnJob(Caller caller, String jobId) {

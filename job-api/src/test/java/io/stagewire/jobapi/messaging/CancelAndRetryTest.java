@@ -11,11 +11,13 @@ import io.stagewire.events.StageEvent;
 import io.stagewire.events.StageEventJson;
 import io.stagewire.events.Topics;
 import io.stagewire.events.work.CrawlRequest;
+import io.stagewire.events.work.LabelRequest;
 import io.stagewire.events.work.OcrRequest;
 import io.stagewire.events.work.WorkMessages;
 import io.stagewire.jobapi.support.Api;
 import io.stagewire.jobapi.support.JobEventsConsumerReady;
 import io.stagewire.jobapi.support.Kafka;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +95,30 @@ class CancelAndRetryTest {
         send(EventType.MATCH_FAILED, "/stagewire/label-worker", id, Map.of("screenshotId", "b", "reason", "unknown"));
         send(EventType.MATCH_FAILED, "/stagewire/label-worker", id, Map.of("screenshotId", "c", "reason", "unknown"));
         assertThat(Api.awaitStatus("bob", id, "completed").getInt("counters.ocrCompleted")).isEqualTo(3);
+    }
+
+    @Test
+    void retryOfAFailedLabelSendsWhatOcrReadWithTheShopsPreviousPrice() {
+        String id = Api.createAnnouncedJob("bob", 5);
+        send(EventType.CRAWL_STARTED, CRAWLER, id, Map.of());
+        send(EventType.SCREENSHOT_CAPTURED, CRAWLER, id, Map.of("screenshotId", "a", "fileId", "file-a", "productUrl", "https://shop.example/a"));
+        send(EventType.CRAWL_COMPLETED, CRAWLER, id, Map.of("count", 1));
+        send(EventType.OCR_COMPLETED, OCR, id, Map.of("screenshotId", "a", "articleNumber", "ART-77318",
+                "price", new BigDecimal("97.26"), "previousPrice", new BigDecimal("121.58"), "currency", "EUR"));
+        send(EventType.MATCH_FOUND, "/stagewire/label-worker", id, Map.of("screenshotId", "a", "articleNumber", "ART-77318"));
+        send(EventType.LABEL_FAILED, "/stagewire/label-worker", id, Map.of("screenshotId", "a", "reason", "font missing"));
+        // Its only label failed: the job failed, and may be retried.
+        Api.awaitStatus("bob", id, "failed");
+        assertThat(new BigDecimal(as("bob").get("/api/jobs/" + id + "/ocr-results").then().statusCode(200).extract()
+                .jsonPath().getString("[0].previousPrice"))).isEqualByComparingTo("121.58");
+
+        try (Kafka.Tail labels = Kafka.tail(Topics.LABEL_REQUESTS)) {
+            as("bob").post("/api/jobs/" + id + "/retry").then().statusCode(202);
+            LabelRequest again = WorkMessages.read(labels.await("a", 1, Duration.ofSeconds(10)).get(0).value(), LabelRequest.class);
+            assertThat(again.price()).isEqualByComparingTo("97.26");
+            assertThat(again.previousPrice()).isEqualByComparingTo("121.58");
+            assertThat(again.currency()).isEqualTo("EUR");
+        }
     }
 
     @Test

@@ -129,7 +129,9 @@ public class LabelRequestProcessor {
             if (request.price() == null || currency == null) {
                 throw new LabelRenderingException("no price was read, and the job has no price list to take it from");
             }
-            return new LabelData(request.name(), request.price(), currency, articleNumber, request.ean(), null);
+            // The shop's own price, so its previous price too (struck through, when the template shows one).
+            return new LabelData(request.name(), request.price(), currency, articleNumber, request.ean(),
+                    request.previousPrice());
         });
     }
 

@@ -49,6 +49,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -296,6 +299,30 @@ class LabelRequestsTest {
     }
 
     @Test
+    void withoutAPriceListTheShopsPreviousPriceIsPrintedStruckThrough() throws Exception {
+        send(new LabelRequest(UUID.randomUUID().toString(), jobId, userId, UUID.randomUUID().toString(), "default", null,
+                "ART-77318", "Gartenbank Akazie", new BigDecimal("97.26"), "EUR", null, new BigDecimal("121.58")));
+
+        List<StageEvent> answer = events.await(jobId, hasTypes(2), WAIT);
+        assertThat(answer).extracting(StageEvent::type).containsExactly(EventType.MATCH_FOUND, EventType.LABEL_GENERATED);
+        StoredFile pdf = data.files(jobId).get(0);
+        assertThat(pdf.kind()).isEqualTo("label-pdf");
+        // The default template shows an old price; de-DE writes both with a decimal comma.
+        assertThat(pdfText(pdf.data())).contains("121,58").contains("97,26");
+    }
+
+    @Test
+    void aPriceListsPriceIsPrintedWithoutTheShopsPreviousPrice() throws Exception {
+        String priceList = data.priceList(userId, new PriceRow("ART-77318", "Gartenbank Akazie", "99.00", null));
+        send(new LabelRequest(UUID.randomUUID().toString(), jobId, userId, UUID.randomUUID().toString(), "default",
+                priceList, "ART-77318", "Gartenbank", new BigDecimal("97.26"), "EUR", null, new BigDecimal("121.58")));
+
+        events.await(jobId, hasTypes(2), WAIT);
+        String text = pdfText(data.files(jobId).get(0).data());
+        assertThat(text).contains("99,00").doesNotContain("121,58");
+    }
+
+    @Test
     void withoutAPriceListOrAPriceTheLabelFails() {
         send(new LabelRequest(UUID.randomUUID().toString(), jobId, userId, UUID.randomUUID().toString(), "default", null,
                 "ART-30001", "Milchaufschäumer", null, null, null));
@@ -332,6 +359,12 @@ class LabelRequestsTest {
         assertThat(label.type()).isEqualTo(EventType.LABEL_GENERATED);
         assertThat(label.data().has("barcodeFormat")).isFalse();
         assertThat(scan(data.files(jobId).get(1).data())).isNull();
+    }
+
+    private static String pdfText(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
     }
 
     private LabelRequest request(String priceListId, String templateId, String articleNumber, String price) {

@@ -10,10 +10,21 @@ import java.math.BigDecimal;
  * exactly one {@code label:generated} or {@code label:failed}.
  *
  * @param priceListId null when the job has no price list
+ * @param previousPrice the struck-through or "statt/UVP" price the shop shows beside {@code price}; null when none
+ *        was read. Printed struck through on a label whose price is the shop's (no price list); a price list's
+ *        price has no previous price. A sender of an older version omits it.
  */
 public record LabelRequest(String requestId, String jobId, String userId, String screenshotId, String templateId,
                            String priceListId, String articleNumber, String name, BigDecimal price, String currency,
-                           String ean) implements WorkMessage {
+                           String ean, BigDecimal previousPrice) implements WorkMessage {
+
+    /** A request without a previous price. */
+    public LabelRequest(String requestId, String jobId, String userId, String screenshotId, String templateId,
+                        String priceListId, String articleNumber, String name, BigDecimal price, String currency,
+                        String ean) {
+        this(requestId, jobId, userId, screenshotId, templateId, priceListId, articleNumber, name, price, currency, ean,
+                null);
+    }
 
     @Override
     public String topic() {
