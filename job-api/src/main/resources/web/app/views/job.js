@@ -221,7 +221,10 @@ export function mountJob(container, {id, session, navigate}) {
       h('td', String(n)),
       h('td.mono', r.articleNumber || ''),
       h('td', r.status === 'failed' ? h('span.muted', r.reason || 'failed') : (r.name || '')),
-      h('td.num', formatMoney(r.price, r.currency)),
+      h('td.num', r.previousPrice != null
+        ? [h('del.muted.previous-price', {title: 'The shop\u2019s previous price, printed struck through on a label with the shop\u2019s price'},
+            formatMoney(r.previousPrice, r.currency)), ' ', formatMoney(r.price, r.currency)]
+        : formatMoney(r.price, r.currency)),
       h('td.num', confidenceText(r.confidence)),
       h('td', matchCell),
       h('td.num', m && m.listPrice != null ? formatMoney(m.listPrice, m.currency || r.currency) : ''),
@@ -320,7 +323,7 @@ export function mountJob(container, {id, session, navigate}) {
         return;
       case 'ocr:completed':
         upsertOcr(d.screenshotId, {status: 'completed', articleNumber: d.articleNumber, name: d.name, price: d.price,
-          currency: d.currency, ean: d.ean, confidence: d.confidence, durationMs: d.durationMs, reason: null});
+          previousPrice: d.previousPrice, currency: d.currency, ean: d.ean, confidence: d.confidence, durationMs: d.durationMs, reason: null});
         return;
       case 'ocr:failed':
         if (!(ocrRows.get(d.screenshotId) && ocrRows.get(d.screenshotId).data.status === 'completed')) {
