@@ -84,6 +84,38 @@ class EventDataSchemaTest {
         assertThat(decoded).as("%s is valid for its schema", type).isInstanceOf(Decoded.Valid.class);
     }
 
+    /**
+     * Every integer a producer may send is bounded by its schema to what its Java field holds, so
+     * every consumer refuses the same records at the codec: an unbounded one would pass the
+     * gateway and fail job-api's binding ("out of range of int") — one reader applying what the
+     * other refused.
+     */
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void everyIntegerIsBoundedToWhatItsFieldHolds(EventType type) throws IOException {
+        ObjectNode example = example(schema(type));
+        List<String> integers = new java.util.ArrayList<>();
+        integerPointers(schema(type), "", integers);
+        for (String pointer : integers) {
+            JsonNode property = propertyAt(schema(type), pointer);
+            assertThat(property.has("maximum")).as("%s %s has a maximum", type, pointer).isTrue();
+            BigDecimal maximum = property.path("maximum").decimalValue();
+
+            ObjectNode atMaximum = example.deepCopy();
+            ((ObjectNode) atMaximum.at(parent(pointer))).put(last(pointer), maximum);
+            assertThat(decode(type, atMaximum)).as("%s %s = %s", type, pointer, maximum).isInstanceOf(Decoded.Valid.class);
+            EventData bound = EventData.of(event(type, atMaximum));
+            assertThat(reparsed(bound.toJson()).at(pointer).decimalValue()).as("%s %s bound", type, pointer)
+                    .isEqualByComparingTo(maximum);
+
+            ObjectNode above = example.deepCopy();
+            ((ObjectNode) above.at(parent(pointer))).put(last(pointer), maximum.add(BigDecimal.ONE));
+            assertThat(decode(type, above)).as("%s %s = maximum + 1", type, pointer).isInstanceOf(Decoded.Invalid.class)
+                    .extracting(d -> ((Decoded.Invalid) d).reason()).asString()
+                    .contains("$" + pointer.replace('/', '.')).contains("maximum value of " + maximum.toPlainString());
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(EventType.class)
     void anEventOfAnotherTypeIsNotReadAsThisOne(EventType type) {
@@ -91,6 +123,53 @@ class EventDataSchemaTest {
         StageEvent event = event(other, StageEventJson.object());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> EventData.as(event, EventData.classOf(type)))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** JSON pointers (into {@link #example}) of every integer the schema allows, nested ones included. */
+    private static void integerPointers(JsonNode schema, String at, List<String> pointers) {
+        schema.path("properties").properties().forEach(property -> {
+            String pointer = at + "/" + property.getKey();
+            JsonNode value = property.getValue();
+            switch (baseType(value)) {
+                case "integer" -> pointers.add(pointer);
+                case "object" -> {
+                    if (value.has("properties")) {
+                        integerPointers(value, pointer, pointers);
+                    } else if (baseType(value.path("additionalProperties")).equals("integer")) {
+                        pointers.add(pointer + "/some");
+                    }
+                }
+                case "array" -> {
+                    if (value.path("items").has("properties")) {
+                        integerPointers(value.path("items"), pointer + "/0", pointers);
+                    }
+                }
+                default -> { }
+            }
+        });
+    }
+
+    private static JsonNode propertyAt(JsonNode schema, String pointer) {
+        JsonNode node = schema;
+        for (String step : pointer.substring(1).split("/")) {
+            node = step.equals("some") ? node.path("additionalProperties")
+                    : step.equals("0") ? node.path("items") : node.path("properties").path(step);
+        }
+        return node;
+    }
+
+    private static String parent(String pointer) {
+        return pointer.substring(0, pointer.lastIndexOf('/'));
+    }
+
+    private static String last(String pointer) {
+        return pointer.substring(pointer.lastIndexOf('/') + 1);
+    }
+
+    /** Decodes {@code data} as another system would send it: the headers of a valid event, this value. */
+    private static Decoded decode(EventType type, ObjectNode data) throws IOException {
+        ProducerRecord<String, byte[]> valid = StageEventCodec.toRecord(Topics.JOB_EVENTS, event(type, example(schema(type))));
+        return StageEventCodec.decode(valid.key(), valid.headers(), StageEventJson.mapper().writeValueAsBytes(data), 0L);
     }
 
     private static JsonNode reparsed(JsonNode node) throws IOException {
