@@ -5,28 +5,31 @@ import static io.stagewire.jobapi.support.Api.sub;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.stagewire.events.EventType;
 import io.stagewire.events.StageEvent;
 import io.stagewire.events.StageEventJson;
-import io.stagewire.jobapi.support.JobEventsConsumerReady;
-import io.stagewire.jobapi.support.Kafka;
+import io.stagewire.jobapi.support.EventBus;
+import io.stagewire.jobapi.support.InMemoryJobEvents;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.awaitility.Awaitility;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.junit.jupiter.api.Test;
 
 /** An external job silent for longer than stale-after leaves the active list; its next event brings it back. */
 @QuarkusTest
+@TestProfile(InMemoryJobEvents.Profile.class)
 class StaleExternalJobTest {
     private static final String SOURCE = "https://acme.example/erp";
 
     @Inject
     Mutiny.SessionFactory sessions;
+    @Inject
+    EventBus bus;
 
     private static StageEvent progress(String id, String owner, int value) {
         return StageEvent.of(EventType.JOB_PROGRESS, SOURCE, id, owner,
@@ -39,11 +42,9 @@ class StaleExternalJobTest {
 
     @Test
     void silentExternalJobIsStaleAndNotActiveUntilItsNextEvent() {
-        JobEventsConsumerReady.await();
         String id = "acme:" + UUID.randomUUID();
         String owner = sub("carol");
-        Kafka.send(progress(id, owner, 10));
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> as("carol").get("/api/jobs/" + id).statusCode() == 200);
+        bus.deliver(progress(id, owner, 10));
         assertThat(activeIds()).contains(id);
         assertThat(as("carol").get("/api/jobs/" + id).jsonPath().getBoolean("stale")).isFalse();
 
@@ -54,8 +55,8 @@ class StaleExternalJobTest {
         assertThat(activeIds()).doesNotContain(id);
         assertThat(as("carol").get("/api/jobs/" + id).jsonPath().getBoolean("stale")).isTrue();
 
-        Kafka.send(progress(id, owner, 20));
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> activeIds().contains(id));
+        bus.deliver(progress(id, owner, 20));
+        assertThat(activeIds()).contains(id);
         assertThat(as("carol").get("/api/jobs/" + id).jsonPath().getBoolean("stale")).isFalse();
     }
 }
