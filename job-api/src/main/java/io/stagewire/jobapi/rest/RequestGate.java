@@ -9,7 +9,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.regex.Pattern;
 
 /**
@@ -17,7 +19,8 @@ import java.util.regex.Pattern;
  * malformed requests get a precise 4xx problem instead of reaching code that fails on them:
  * a bearer token that is not a compact JWS (the OIDC extension fails with a 500 on some), a NUL
  * character in the URI (Postgres refuses it in text), a JSON body larger than its own small limit
- * (multipart uploads keep theirs).
+ * (multipart uploads keep theirs), and no credential at all — or another scheme than Bearer — on a
+ * path that needs one: quarkus-oidc's own challenge for that has an empty body.
  */
 @ApplicationScoped
 public class RequestGate {
@@ -26,10 +29,14 @@ public class RequestGate {
 
     private final ObjectMapper mapper;
     private final long maxJsonBytes;
+    /** What quarkus.http.auth.permission.api guards: "/x/*" for everything under /x/, else the exact path. */
+    private final List<String> guarded;
 
-    RequestGate(ObjectMapper mapper, StagewireConfig config) {
+    RequestGate(ObjectMapper mapper, StagewireConfig config,
+                @ConfigProperty(name = "quarkus.http.auth.permission.api.paths") List<String> guarded) {
         this.mapper = mapper;
         this.maxJsonBytes = config.http().maxJsonBodyBytes();
+        this.guarded = List.copyOf(guarded);
     }
 
     void install(@Observes Router router) {
@@ -42,6 +49,13 @@ public class RequestGate {
                 && !COMPACT_JWS.matcher(authorization.substring(6).strip()).matches()) {
             rc.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             refuse(rc, 401, "unauthorized", "Unauthorized", "the bearer token is not a JWT (header.payload.signature, base64url)");
+            return;
+        }
+        if (isGuarded(rc.request().path()) && (authorization == null || !authorization.regionMatches(true, 0, "Bearer", 0, 6))) {
+            rc.response().putHeader("WWW-Authenticate", "Bearer");
+            refuse(rc, 401, "unauthorized", "Unauthorized", authorization == null
+                    ? "an access token is required: Authorization: Bearer <access token>"
+                    : "Authorization must be 'Bearer <access token>'");
             return;
         }
         if (rc.request().uri().toLowerCase(Locale.ROOT).contains("%00")) {
@@ -63,6 +77,11 @@ public class RequestGate {
         rc.next();
     }
 
+    private boolean isGuarded(String path) {
+        return guarded.stream().anyMatch(pattern -> pattern.endsWith("/*")
+                ? path.startsWith(pattern.substring(0, pattern.length() - 1)) : path.equals(pattern));
+    }
+
     private static boolean hasJsonBody(RoutingContext rc) {
         HttpMethod method = rc.request().method();
         String type = rc.request().getHeader(HttpHeaders.CONTENT_TYPE);
@@ -78,14 +97,17 @@ public class RequestGate {
         }
     }
 
-    private void refuse(RoutingContext rc, int status, String type, String title, String detail) {
-        Problem problem = new Problem(Problem.TYPE_BASE + type, title, status, detail, rc.request().path(), null);
-        String body;
+    /** The problem document of a refusal, as JSON. */
+    String problemJson(int status, String type, String title, String detail, String instance) {
         try {
-            body = mapper.writeValueAsString(problem);
+            return mapper.writeValueAsString(new Problem(Problem.TYPE_BASE + type, title, status, detail, instance, null));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private void refuse(RoutingContext rc, int status, String type, String title, String detail) {
+        String body = problemJson(status, type, title, detail, rc.request().path());
         // The body is not read: close the connection rather than drain what the client still sends.
         rc.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, "close").end(body);

@@ -7,13 +7,17 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URLDecoder;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Answers 401 to a bearer credential that is not even shaped like a JWT, before quarkus-oidc sees
  * it: quarkus-oidc 3.34 throws {@code NoSuchElementException} on values like {@code Bearer ...} or
  * an empty bearer in the WebSocket subprotocol carrier, which became a 500 with a stack trace per
- * request (issue 10). Well-formed tokens go on to quarkus-oidc, which verifies them.
+ * request (issue 10). Well-formed tokens go on to quarkus-oidc, which verifies them. A request without any
+ * credential on a path that needs one gets its 401 here too, with a problem document: quarkus-oidc's own
+ * challenge for it has an empty body (refused tokens get theirs from {@link AuthenticationProblems}).
  */
 @ApplicationScoped
 public class BearerShapeFilter {
@@ -24,6 +28,15 @@ public class BearerShapeFilter {
     private static final int[] MAX_PART = {16384, 65536, 16384};
     private static final int[] MIN_PART = {2, 2, 0};
     private static final String CARRIER = "quarkus-http-upgrade#";
+    /** The carrier as a subprotocol list names it: encoded ('%23' for '#') or not. */
+    private static final String CARRIER_MARK = "quarkus-http-upgrade";
+
+    /** The paths quarkus.http.auth.permission.api guards: "/x/*" for everything under /x/, else the exact path. */
+    private final List<String> guarded;
+
+    BearerShapeFilter(@ConfigProperty(name = "quarkus.http.auth.permission.api.paths") List<String> guarded) {
+        this.guarded = List.copyOf(guarded);
+    }
 
     void install(@Observes Router router) {
         router.route().order(ORDER).handler(this::check);
@@ -31,9 +44,15 @@ public class BearerShapeFilter {
 
     void check(RoutingContext context) {
         HttpServerRequest request = context.request();
-        String problem = problem(request.getHeader(HttpHeaders.AUTHORIZATION));
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        String carried = request.getHeader("Sec-WebSocket-Protocol");
+        String problem = problem(authorization);
         if (problem == null) {
-            problem = carriedProblem(request.getHeader("Sec-WebSocket-Protocol"));
+            problem = carriedProblem(carried);
+        }
+        if (problem == null && authorization == null && (carried == null || !carried.contains(CARRIER_MARK))
+                && isGuarded(request.path())) {
+            problem = "an access token is required: Authorization: Bearer <access token>";
         }
         if (problem == null) {
             context.next();
@@ -43,6 +62,15 @@ public class BearerShapeFilter {
                 .putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"")
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
                 .end(Problems.json("unauthorized", "Unauthorized", 401, problem, null));
+    }
+
+    boolean isGuarded(String path) {
+        for (String pattern : guarded) {
+            if (pattern.endsWith("/*") ? path.startsWith(pattern.substring(0, pattern.length() - 1)) : path.equals(pattern)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Why an Authorization value cannot be a bearer token, or null when it may be one (or is absent). */
