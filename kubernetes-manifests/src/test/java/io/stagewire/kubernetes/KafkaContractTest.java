@@ -61,6 +61,10 @@ class KafkaContractTest {
         Manifests manifests = Manifests.of("overlays/prod");
         assertThat(acls(manifests.get("KafkaUser", "external-producer")))
                 .containsExactlyInAnyOrder("topic:job.events:Write", "topic:job.events:Describe");
+        // The brokers bound what an external producer may write: 1 MiB/s and a quarter of a request thread.
+        JsonNode quotas = manifests.get("KafkaUser", "external-producer").path("spec").path("quotas");
+        assertThat(quotas.path("producerByteRate").asLong()).isEqualTo(1_048_576L);
+        assertThat(quotas.path("requestPercentage").asInt()).isEqualTo(25);
         assertThat(acls(manifests.get("KafkaUser", "keda"))).allSatisfy(acl -> assertThat(acl).endsWith(":Describe"));
         assertThat(manifests.ofKind("KafkaUser")).hasSize(ServiceConfig.SERVICES.size() + 2).allSatisfy(user ->
                 assertThat(user.path("spec").path("authentication").path("type").asText()).isEqualTo("scram-sha-512"));

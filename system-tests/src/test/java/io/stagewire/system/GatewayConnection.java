@@ -44,7 +44,15 @@ public final class GatewayConnection implements AutoCloseable {
 
     /** Subscribes and waits for the {@code subscribed} answer (and the snapshot that follows one without since). */
     public void subscribe(String channel) {
+        subscribe(channel, null);
+    }
+
+    /** Subscribes resuming after {@code since} (a position this channel delivered; null: from now, with a snapshot). */
+    public void subscribe(String channel, String since) {
         ObjectNode op = JSON.createObjectNode().put("op", "subscribe").put("channel", channel);
+        if (since != null) {
+            op.put("since", since);
+        }
         socket.sendText(op.toString(), true).join();
         await(f -> "subscribed".equals(f.path("type").asText()) && channel.equals(f.path("channel").asText()),
                 Duration.ofSeconds(15));
@@ -62,7 +70,18 @@ public final class GatewayConnection implements AutoCloseable {
 
     /** The event frames (not subscribed/snapshot/pong/error) of one job, in the order received. */
     public List<JsonNode> eventsOf(String jobId) {
-        return frames().stream().filter(f -> jobId.equals(f.path("jobId").asText())).toList();
+        return frames().stream().filter(f -> jobId.equals(f.path("jobId").asText()) && f.has("position")).toList();
+    }
+
+    /** The position of the last event received on {@code channel}: what a client resumes with. */
+    public String lastPosition(String channel) {
+        List<JsonNode> all = frames();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (channel.equals(all.get(i).path("channel").asText()) && all.get(i).has("position")) {
+                return all.get(i).path("position").asText();
+            }
+        }
+        return null;
     }
 
     public List<JsonNode> frames() {

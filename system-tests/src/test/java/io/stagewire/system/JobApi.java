@@ -3,6 +3,7 @@ package io.stagewire.system;
 import static io.restassured.RestAssured.given;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.restassured.http.ContentType;
@@ -56,6 +57,11 @@ public final class JobApi {
     /** GET /api/jobs/{id}/{items}: screenshots, ocr-results or labels. */
     public JsonPath items(String jobId, String items) {
         return request().get("/api/jobs/" + jobId + "/" + items).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** The ids of the job's history (GET /api/jobs/{id}/events), in position order. */
+    public List<String> historyIds(String jobId) {
+        return request().get("/api/jobs/" + jobId + "/events?limit=1000").then().statusCode(200).extract().jsonPath().getList("items.id");
     }
 
     public byte[] file(String fileId) {

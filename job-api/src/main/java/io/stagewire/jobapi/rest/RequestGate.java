@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stagewire.jobapi.config.StagewireConfig;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +28,8 @@ public class RequestGate {
     // header.payload.signature, base64url; the signature may be empty (then OIDC refuses it with 401)
     private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
 
+    /** A refused request's body up to this size is read and dropped before the answer, so the answer arrives. */
+    private static final long DRAIN_AT_MOST = 1024 * 1024;
     private final ObjectMapper mapper;
     private final long maxJsonBytes;
     /** What quarkus.http.auth.permission.api guards: "/x/*" for everything under /x/, else the exact path. */
@@ -108,8 +111,33 @@ public class RequestGate {
 
     private void refuse(RoutingContext rc, int status, String type, String title, String detail) {
         String body = problemJson(status, type, title, detail, rc.request().path());
-        // The body is not read: close the connection rather than drain what the client still sends.
-        rc.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONNECTION, "close").end(body);
+        HttpServerRequest request = rc.request();
+        rc.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        long declared = declaredLength(request);
+        if (request.isEnded() || declared == 0) {
+            rc.response().end(body);
+        } else if (declared > 0 && declared <= DRAIN_AT_MOST) {
+            // Read what the client is still sending and answer after it: closing with unread bytes makes the
+            // kernel reset the connection, and the client may lose the answer (the REST fuzz test saw that).
+            request.handler(ignored -> { });
+            request.endHandler(ignored -> rc.response().end(body));
+            request.resume();
+        } else {
+            // A large or undeclared body is not read: answer and close rather than drain it.
+            rc.response().putHeader(HttpHeaders.CONNECTION, "close").end(body);
+        }
+    }
+
+    /** The declared body length; 0 without a body, -1 when undeclared (chunked) or unreadable. */
+    private static long declaredLength(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length == null) {
+            return request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null ? 0 : -1;
+        }
+        try {
+            return Long.parseLong(length.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 }

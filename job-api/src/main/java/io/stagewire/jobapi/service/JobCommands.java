@@ -17,6 +17,8 @@ import io.stagewire.jobapi.persistence.OcrStatus;
 import io.stagewire.jobapi.persistence.Screenshot;
 import io.stagewire.jobapi.persistence.ScreenshotKey;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.hibernate.exception.LockAcquisitionException;
 import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.UUID;
@@ -40,6 +42,9 @@ public class JobCommands {
      * Cancels the job: job:cancelled is its last event. Workers see the status before their next
      * item (docs/work-messages.md) and produce no more work for it.
      */
+    // A deadlock with history maintenance (a partition created while this inserts into job_events) or with another
+    // writer of the job is worth another try of the whole transaction; it changed nothing.
+    @Retry(maxRetries = 3, delay = 50, jitter = 50, retryOn = LockAcquisitionException.class)
     public Uni<Job> cancel(Caller caller, String jobId) {
         return Panache.withTransaction(() -> lockedOwnJob(caller, jobId).chain(job -> {
             if (job.status.isTerminal()) {
@@ -53,6 +58,9 @@ public class JobCommands {
      * Sends the failed items of a finished job to the workers again: a failed crawl as a new crawl
      * request, failed OCR as OCR requests, failed labels as label requests. What succeeded stays.
      */
+    // A deadlock with history maintenance (a partition created while this inserts into job_events) or with another
+    // writer of the job is worth another try of the whole transaction; it changed nothing.
+    @Retry(maxRetries = 3, delay = 50, jitter = 50, retryOn = LockAcquisitionException.class)
     public Uni<Job> retry(Caller caller, String jobId) {
         return Panache.withTransaction(() -> lockedOwnJob(caller, jobId).chain(job -> {
             if (job.status != JobStatus.COMPLETED && job.status != JobStatus.FAILED) {

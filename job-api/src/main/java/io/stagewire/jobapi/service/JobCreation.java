@@ -15,6 +15,8 @@ import io.stagewire.jobapi.persistence.PriceList;
 import io.stagewire.jobapi.persistence.Screenshot;
 import io.stagewire.jobapi.persistence.StoredFile;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.hibernate.exception.LockAcquisitionException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +42,9 @@ public class JobCreation {
     }
 
     /** Creates the job with its job:created event and crawl request, and has them sent once committed. */
+    // A deadlock with history maintenance (a partition created while this inserts into job_events) or with another
+    // writer of the job is worth another try of the whole transaction; it changed nothing.
+    @Retry(maxRetries = 3, delay = 50, jitter = 50, retryOn = LockAcquisitionException.class)
     public Uni<Job> createCrawl(Caller caller, NewCrawlJob request) {
         return Panache.withTransaction(() -> checkReferences(caller, request.templateId(), request.priceListId()).chain(() -> {
             CrawlerConfig config = request.crawlerConfig();
@@ -60,6 +65,9 @@ public class JobCreation {
     }
 
     /** An OCR-only job: each image is stored as a file and a screenshot, and sent to OCR. */
+    // A deadlock with history maintenance (a partition created while this inserts into job_events) or with another
+    // writer of the job is worth another try of the whole transaction; it changed nothing.
+    @Retry(maxRetries = 3, delay = 50, jitter = 50, retryOn = LockAcquisitionException.class)
     public Uni<Job> createExtraction(Caller caller, List<UploadedImage> images) {
         return Panache.withTransaction(() -> {
             Job job = newJob(caller, JobKind.EXTRACTION);
