@@ -90,6 +90,9 @@ public class FanOut {
 
     /** An event read at start from the retained log (before the live stream): state and window only. */
     public void remember(int partition, long offset, StageEvent event, boolean firstOfJob) {
+        if (directory.isRepeat(event, offset)) {
+            return;
+        }
         boolean recent = event.time().toInstant().toEpochMilli() >= System.currentTimeMillis() - windowAgeMillis;
         Frame frame = recent ? Frames.event(Channel.job(event.jobId()), event, partition, offset,
                 positions.job(partition, offset)) : null;
@@ -106,12 +109,22 @@ public class FanOut {
         seamLock.lock();
         try {
             liveNext[partition] = offset + 1;
+            if (directory.isRepeat(event, offset)) {
+                // Every event once: a repeat moves the live stream on and reaches nobody.
+                metrics.repeatDropped();
+                return;
+            }
             directory.saw(event, partition, offset, jobFrame, firstOfJob);
             int frames = deliverToJob(jobFrame, event, writes) + deliverToUser(partition, offset, event, writes);
             metrics.dispatched(frames);
         } finally {
             seamLock.unlock();
         }
+    }
+
+    /** Whether the event at {@code offset} repeats one its job already had (see {@link JobDirectory#isRepeat}). */
+    public boolean isRepeat(StageEvent event, long offset) {
+        return directory.isRepeat(event, offset);
     }
 
     /** A record that is not a stage event still moves the live stream on. */

@@ -10,6 +10,9 @@ public interface FanOutMetrics {
 
     void resumeRefused();
 
+    /** A record repeating an event the job already had (a producer's redelivery): not sent again. */
+    void repeatDropped();
+
     /** A snapshot served from the gateway's own state, without job-api or the log. */
     void snapshotFromMemory();
 }

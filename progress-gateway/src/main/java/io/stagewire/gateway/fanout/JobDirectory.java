@@ -134,7 +134,7 @@ public class JobDirectory {
         }
         long oldest = System.currentTimeMillis() - windowAgeMillis;
         if (frame != null && frame.eventTimeMillis() >= oldest) {
-            bytes += state.window.add(frame, windowFrames, oldest);
+            bytes += state.window.add(frame, eventKey(event), windowFrames, oldest);
         } else {
             bytes += state.window.skip(offset);
         }
@@ -185,6 +185,21 @@ public class JobDirectory {
         while (bytes > maxBytes * 3 / 4 && eldestFirst.hasNext()) {
             bytes += eldestFirst.next().window.clear();
         }
+    }
+
+    /**
+     * Whether the event at {@code offset} repeats one its job already had at a lower offset: a producer that redid
+     * work after a crash sends the same event (source and id) again, and job-api records it once. Known as far back
+     * as the job's window reaches (docs/delivery.md).
+     */
+    public synchronized boolean isRepeat(StageEvent event, long offset) {
+        JobState state = jobs.get(event.jobId());
+        return state != null && state.window.firstOffsetOf(eventKey(event)).filter(first -> first < offset).isPresent();
+    }
+
+    /** What makes an event the same event: its producer and its id (as job-api's history keys it). */
+    static String eventKey(StageEvent event) {
+        return event.source() + '\n' + event.id();
     }
 
     public synchronized Optional<SeenJob> find(String jobId) {

@@ -7,6 +7,8 @@ import io.stagewire.gateway.config.GatewayConfig;
 import io.stagewire.gateway.ownership.JobOwners;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -19,6 +21,8 @@ import org.apache.kafka.common.header.Header;
 @ApplicationScoped
 class LogReplay {
     private static final byte[] NO_HEADER = new byte[0];
+    /** How many sent events a replay remembers to recognise repeats (a worker's redone work follows within seconds). */
+    private static final int REPLAY_KEYS = 4096;
 
     private final GatewayConfig config;
     private final PartitionLog log;
@@ -62,6 +66,13 @@ class LogReplay {
         private final long[] cursor;
         private int count;
         private boolean stopped;
+        /** Events this replay sent (job, source, id), the most recent ones: a repeat among them is not sent again. */
+        private final Map<String, Boolean> sent = new LinkedHashMap<>(256, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > REPLAY_KEYS;
+            }
+        };
         private boolean interrupted;
 
         Replayer(SubscriptionPlan plan, Subscription subscription) {
@@ -81,6 +92,11 @@ class LogReplay {
                     && owners.admits(event);
             Long reflected = plan.reflectedInSnapshot().get(event.jobId());
             if (!belongs || (reflected != null && record.offset() <= reflected)) {
+                return true;
+            }
+            // A producer's repeat of an event: skipped as the live stream skips it, whether its first is in the job's
+            // window or earlier in this replay.
+            if (fanOut.isRepeat(event, record.offset()) || sent.put(event.jobId() + '\n' + JobDirectory.eventKey(event), Boolean.TRUE) != null) {
                 return true;
             }
             String position;

@@ -2,7 +2,9 @@ package io.stagewire.gateway.fanout;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,6 +16,9 @@ import java.util.Optional;
  */
 final class RecentFrames {
     private final ArrayDeque<Frame> frames = new ArrayDeque<>();
+    /** Each frame's event key (source and id), in the same order; and where each key first appeared. */
+    private final ArrayDeque<String> keys = new ArrayDeque<>();
+    private final Map<String, Long> firstOffsets = new HashMap<>();
     private long completeAfter;
     private int bytes;
 
@@ -21,17 +26,32 @@ final class RecentFrames {
         this.completeAfter = completeAfter;
     }
 
-    /** Appends a frame and evicts past the bounds; returns the change in bytes held. */
-    int add(Frame frame, int maxFrames, long oldestMillis) {
+    /** Appends a frame of the event {@code key} and evicts past the bounds; returns the change in bytes held. */
+    int add(Frame frame, String key, int maxFrames, long oldestMillis) {
         frames.addLast(frame);
-        bytes += frame.weight();
-        return frame.weight() + trim(maxFrames, oldestMillis);
+        keys.addLast(key);
+        firstOffsets.putIfAbsent(key, frame.offset());
+        int weight = frame.weight() + keyWeight(key);
+        bytes += weight;
+        return weight + trim(maxFrames, oldestMillis);
+    }
+
+    /** Where the event {@code key} first appeared among the frames held, if it is among them. */
+    Optional<Long> firstOffsetOf(String key) {
+        return Optional.ofNullable(firstOffsets.get(key));
+    }
+
+    /** The key's share of the memory: its characters, the map entry and the deque slot. */
+    private static int keyWeight(String key) {
+        return 2 * key.length() + 96;
     }
 
     /** An event of the job that is not kept (too old to window): nothing before it can be served from here. */
     int skip(long offset) {
         int freed = -bytes;
         frames.clear();
+        keys.clear();
+        firstOffsets.clear();
         bytes = 0;
         completeAfter = Math.max(completeAfter, offset);
         return freed;
@@ -57,7 +77,9 @@ final class RecentFrames {
 
     private void evictOldest() {
         Frame oldest = frames.removeFirst();
-        bytes -= oldest.weight();
+        String key = keys.removeFirst();
+        firstOffsets.remove(key, oldest.offset());
+        bytes -= oldest.weight() + keyWeight(key);
         completeAfter = Math.max(completeAfter, oldest.offset());
     }
 

@@ -36,6 +36,7 @@ public class GatewayMetrics implements Outbound.Listener, FanOutMetrics {
     private final DistributionSummary replayedEvents;
     private final Counter resumedFromMemory;
     private final Counter resumesRefused;
+    private final Counter repeatsDropped;
     private final Counter snapshotsFromMemory;
 
     @Inject
@@ -63,6 +64,9 @@ public class GatewayMetrics implements Outbound.Listener, FanOutMetrics {
                 .description("Resumes served from a job's in-memory window, without reading Kafka").register(registry);
         resumesRefused = Counter.builder("stagewire.gateway.resumes.refused")
                 .description("Resume tokens from another log (another epoch, or past the log's end): answered with a snapshot")
+                .register(registry);
+        repeatsDropped = Counter.builder("stagewire.gateway.repeats.dropped")
+                .description("records repeating an event (source and id) the job already had, e.g. a worker's redone work; not sent again")
                 .register(registry);
         snapshotsFromMemory = Counter.builder("stagewire.gateway.snapshots.from.memory")
                 .description("Snapshots served from the gateway's own state, without job-api or a log read").register(registry);
@@ -107,6 +111,11 @@ public class GatewayMetrics implements Outbound.Listener, FanOutMetrics {
     @Override
     public void resumeRefused() {
         resumesRefused.increment();
+    }
+
+    @Override
+    public void repeatDropped() {
+        repeatsDropped.increment();
     }
 
     @Override
