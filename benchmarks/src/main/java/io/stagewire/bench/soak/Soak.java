@@ -55,7 +55,9 @@ public final class Soak {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Random random = new Random(42);
     private final Path root;
-    private volatile String token;
+    /** Per user (the gateway allows 100 WebSockets per user and replica): token, refreshed, and sub. */
+    private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> subs = new HashMap<>();
 
     private Soak(Map<String, String> options) {
         this.options = options;
@@ -84,7 +86,7 @@ public final class Soak {
     private boolean run() throws Exception {
         Duration length = Duration.ofMinutes(intOption("minutes", 30));
         Duration warmUp = Duration.ofSeconds(intOption("warm-up-seconds", 120));
-        int clients = intOption("clients", 200);
+        int clients = intOption("clients", 150);
         int churnPerSecond = intOption("churn-per-second", 5);
         int jobsPerMinute = intOption("jobs-per-minute", 2);
         int externalPerSecond = intOption("external-per-second", 50);
@@ -95,9 +97,12 @@ public final class Soak {
                 throw new IllegalArgumentException("loopback only: " + url);
             }
         }
-        String user = option("user", "bob");
-        token = token(user);
-        String sub = claim(token, "sub");
+        List<String> users = List.of(option("users", "bob,carol").split(","));
+        for (String user : users) {
+            tokens.put(user, token(user));
+            subs.put(user, claim(tokens.get(user), "sub"));
+        }
+        String jobOwner = users.get(0);
         log("soak: %s of load after %s warm-up; %d clients (%d leave and join per second), %d jobs/min, %d external events/s",
                 length, warmUp, clients, churnPerSecond, jobsPerMinute, externalPerSecond);
 
@@ -107,7 +112,7 @@ public final class Soak {
         AtomicLong externalSent = new AtomicLong();
         AtomicLong failures = new AtomicLong();
         for (int i = 0; i < clients; i++) {
-            connect(sub, framesIn, failures).thenAccept(open::add);
+            connect(users.get(i % users.size()), framesIn, failures).thenAccept(socket -> keep(open, socket));
         }
 
         Instant start = Instant.now();
@@ -127,7 +132,9 @@ public final class Soak {
             while (Instant.now().isBefore(end)) {
                 Instant now = Instant.now();
                 if (now.isAfter(nextToken)) {
-                    token = token(user);
+                    for (String user : users) {
+                        tokens.put(user, token(user));
+                    }
                     nextToken = now.plus(Duration.ofMinutes(2));
                 }
                 // clients leave and others join
@@ -136,12 +143,12 @@ public final class Soak {
                     if (leaving != null) {
                         leaving.sendClose(WebSocket.NORMAL_CLOSURE, "soak churn").exceptionally(e -> null);
                     }
-                    connect(sub, framesIn, failures).thenAccept(open::add);
+                    connect(users.get(random.nextInt(users.size())), framesIn, failures).thenAccept(socket -> keep(open, socket));
                 }
                 // another system's progress
                 for (int i = 0; i < externalPerSecond; i++) {
                     String job = externalJobs.get((int) (externalSent.get() % externalJobs.size()));
-                    StageEvent event = StageEvent.of(EventType.JOB_PROGRESS, "https://soak.example/erp", job, sub,
+                    StageEvent event = StageEvent.of(EventType.JOB_PROGRESS, "https://soak.example/erp", job, subs.get(jobOwner),
                             StageEventJson.object().put("progress", (int) (externalSent.get() / externalJobs.size() % 100))
                                     .put("stage", "import"));
                     producer.send(StageEventCodec.toRecord(Topics.JOB_EVENTS, event), (m, e) -> {
@@ -152,7 +159,7 @@ public final class Soak {
                     externalSent.incrementAndGet();
                 }
                 if (jobsPerMinute > 0 && now.isAfter(nextJob)) {
-                    createJob(jobsCreated, failures);
+                    createJob(jobOwner, jobsCreated, failures);
                     nextJob = now.plusMillis(60_000L / jobsPerMinute);
                 }
                 if (baseline == null && now.isAfter(baselineAt)) {
@@ -219,8 +226,10 @@ public final class Soak {
         return ok;
     }
 
-    private CompletableFuture<WebSocket> connect(String sub, AtomicLong framesIn, AtomicLong failures) {
-        return http.newWebSocketBuilder().header("Authorization", "Bearer " + token).connectTimeout(Duration.ofSeconds(10))
+    /** A client of {@code user} on its user channel; completes with null (counted as a failure) when refused. */
+    private CompletableFuture<WebSocket> connect(String user, AtomicLong framesIn, AtomicLong failures) {
+        String sub = subs.get(user);
+        return http.newWebSocketBuilder().header("Authorization", "Bearer " + tokens.get(user)).connectTimeout(Duration.ofSeconds(10))
                 .buildAsync(URI.create(option("gateway", "ws://localhost:8090/ws")), new WebSocket.Listener() {
                     @Override
                     public void onOpen(WebSocket socket) {
@@ -239,15 +248,20 @@ public final class Soak {
                 .exceptionally(e -> {
                     failures.incrementAndGet();
                     return null;
-                })
-                .thenApply(socket -> socket);
+                });
     }
 
-    private void createJob(AtomicLong created, AtomicLong failures) {
+    private static void keep(ConcurrentLinkedQueue<WebSocket> open, WebSocket socket) {
+        if (socket != null) {
+            open.add(socket);
+        }
+    }
+
+    private void createJob(String user, AtomicLong created, AtomicLong failures) {
         String body = "{\"shopUrl\":\"" + option("shop", "http://localhost:8070/") + "\",\"templateId\":\"default\","
                 + "\"crawlerConfig\":{\"maxProducts\":" + intOption("products-per-job", 2) + "}}";
         http.sendAsync(HttpRequest.newBuilder(URI.create(option("job-api", "http://localhost:8080") + "/api/jobs"))
-                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + tokens.get(user)).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
                 .thenAccept(response -> {
                     if (response.statusCode() == 202) {
