@@ -52,7 +52,9 @@ public final class Soak {
             "ocr-worker", 8092, "label-worker", 8093);
 
     private final Map<String, String> options;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1: the default h2c upgrade attempt got a protocol error from one service under load.
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final Random random = new Random(42);
     private final Path root;
     /** Per user (the gateway allows 100 WebSockets per user and replica): token, refreshed, and sub. */
@@ -200,6 +202,11 @@ public final class Soak {
                 ok = false;
                 continue;
             }
+            if (b.heapUsed < 0 || a.heapUsed < 0) {
+                log("FAIL %s: heap unknown at %s (its /q/metrics did not answer)", service, b.heapUsed < 0 ? "the baseline" : "the end");
+                ok = false;
+                continue;
+            }
             long heapBound = b.heapUsed + Math.max(32L << 20, b.heapUsed / 4);
             ok &= check(service, "heap after GC", a.heapUsed, heapBound, b.heapUsed);
             ok &= check(service, "threads", a.threads, b.threads + 10, b.threads);
@@ -318,7 +325,17 @@ public final class Soak {
     }
 
     /** Prometheus text from /q/metrics: sums per metric name (heap summed over its pools as well). */
-    private Map<String, Long> metrics(int port) {
+    private Map<String, Long> metrics(int port) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            Map<String, Long> values = metricsOnce(port);
+            if (!values.isEmpty() || attempt == 3) {
+                return values;
+            }
+            Thread.sleep(2_000);
+        }
+    }
+
+    private Map<String, Long> metricsOnce(int port) {
         Map<String, Long> values = new HashMap<>();
         try {
             String text = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/metrics"))
@@ -338,6 +355,7 @@ public final class Soak {
             }
         } catch (IOException | InterruptedException | RuntimeException e) {
             log("metrics of port %d unreadable: %s", port, e);
+            return Map.of();
         }
         return values;
     }
