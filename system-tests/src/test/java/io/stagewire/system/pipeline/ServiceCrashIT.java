@@ -55,6 +55,7 @@ class ServiceCrashIT {
                 live.close();
                 live = GatewayConnection.open(carol.token());
                 live.subscribe(channel, since);
+                System.out.printf("ServiceCrashIT: resumed %s with %s: %s%n", channel, since, live.frames().getFirst());
             }
             GatewayConnection resumed = live;
             // Healed: an event of the killed service's kind reaches the client again (for the gateway: any, resumed).
@@ -66,7 +67,13 @@ class ServiceCrashIT {
                 default -> ".*";
             };
             long ofItsKindBefore = ofKind(resumed, jobId, types);
-            resumed.await(f -> ofKind(resumed, jobId, types) > ofItsKindBefore, Duration.ofMinutes(2));
+            try {
+                resumed.await(f -> ofKind(resumed, jobId, types) > ofItsKindBefore, Duration.ofMinutes(2));
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                // What the connection got instead (subscribed with recovered, errors) says where the events went.
+                throw new AssertionError("no event of " + types + " for " + jobId + " after the " + service + " came back; frames: "
+                        + resumed.frames().stream().filter(f -> !f.has("jobId") || !f.has("position")).toList(), e);
+            }
             long healed = System.nanoTime();
             System.out.printf("ServiceCrashIT: %s killed; ready again after %.1f s, its next event reached the client after %.1f s%n",
                     service, (back - killed) / 1e9, (healed - killed) / 1e9);
