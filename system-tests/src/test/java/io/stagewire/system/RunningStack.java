@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -58,6 +60,31 @@ public final class RunningStack implements BeforeAllCallback {
             process.onExit().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not kill " + service, e);
+        }
+    }
+
+    /**
+     * Skips the test unless {@code ./stagewire outage part} may touch that part: Kafka only when this checkout started
+     * it (a broker someone else runs is not ours to kill); the services' database always.
+     */
+    public static void assumeOutagePossible(String part) {
+        if (part.equals("kafka")) {
+            Path pid = root().resolve(".stagewire/pids/kafka");
+            boolean ours = Files.exists(pid) && readPid(pid).flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false);
+            Assumptions.assumeTrue(ours, "Kafka was not started by this checkout's ./stagewire: not ours to kill");
+        }
+    }
+
+    /** {@code part} (kafka, postgres) unavailable for {@code seconds}, then back; returns once it is (docs/reliability.md). */
+    public static void outage(String part, int seconds) {
+        stagewire("outage", part, Integer.toString(seconds));
+    }
+
+    private static Optional<Long> readPid(Path file) {
+        try {
+            return Optional.of(Long.parseLong(Files.readString(file).strip()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
         }
     }
 

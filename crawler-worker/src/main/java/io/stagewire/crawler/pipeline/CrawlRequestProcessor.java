@@ -1,18 +1,18 @@
 package io.stagewire.crawler.pipeline;
 
 import java.net.URI;
-import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.jboss.logging.Logger;
 
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.stagewire.worker.messaging.EventSendException;
+import io.stagewire.data.StorageUnavailableException;
 import io.stagewire.worker.messaging.StageEventSender;
 import io.stagewire.worker.service.JobCancellation;
 import io.stagewire.worker.service.JobOwnership;
-import io.stagewire.data.StorageException;
 import io.stagewire.data.files.FileStore;
 import io.stagewire.crawler.service.CrawlFailedException;
 import io.stagewire.crawler.service.CrawlOptions;
@@ -53,8 +53,11 @@ public class CrawlRequestProcessor {
      * ids are deterministic (CrawlIds), so stored products are found and skipped and events repeat their ids. Still
      * failing after that, the exception reaches the consumer and the request is dead-lettered.
      */
-    @Retry(maxRetries = 3, delay = 2, delayUnit = ChronoUnit.SECONDS, jitter = 500, maxDuration = 0,
-            retryOn = { StorageException.class, EventSendException.class })
+    // About two minutes of waiting (250 ms doubling to 5 s, 30 times): a Postgres restart or fail-over, a broker
+    // restart (docs/reliability.md). Not the request's length: a long crawl may fail late and still be retried.
+    @Retry(retryOn = {StorageUnavailableException.class, EventSendException.class}, maxRetries = 30, delay = 250, jitter = 100,
+            maxDuration = 0)
+    @ExponentialBackoff(maxDelay = 5_000)
     public void process(CrawlRequest request) {
         String jobId = request.jobId();
         // A forged request (another user's job, or none of job-api's) is refused before anything is fetched or stored.

@@ -78,8 +78,8 @@ public class JobEventsConsumer {
     }
 
     /**
-     * A batch that fails as a whole even after retries is applied event by event, so one event the
-     * database refuses dead-letters only itself, with the database's reason.
+     * A batch the database refuses is applied event by event, so one event it refuses dead-letters
+     * only itself, with the database's reason. (An outage never gets here: the processor waits it out.)
      */
     private Uni<List<PositionedEvent.Rejected>> oneByOne(List<PositionedEvent> batch, Throwable failure) {
         LOG.warnf("a batch of %d events failed (%s); applying them one by one", batch.size(), failure.toString());

@@ -16,6 +16,10 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import io.smallrye.faulttolerance.api.BeforeRetry;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.faulttolerance.api.RetryWhen;
+import io.stagewire.jobapi.persistence.DatabaseOutage;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import io.stagewire.events.data.CrawlCompleted;
 import io.stagewire.events.data.CrawlFailed;
@@ -47,8 +51,12 @@ public class JobEventProcessor {
     }
 
     /** Applies the events in order; returns those rejected, with their reasons, for the dead-letter topic. */
-    // A lost connection or a deadlock victim is worth another try of the whole batch.
-    @Retry(maxRetries = 5, delay = 200, jitter = 100)
+    // Postgres unreachable, or the batch a deadlock victim: the whole batch is tried again, for as long as that takes
+    // (docs/reliability.md) — these events are fine, and a dead letter would lose them. A refusal is not retried.
+    @Retry(maxRetries = -1, maxDuration = 0, delay = 200, jitter = 100)
+    @ExponentialBackoff(maxDelay = 5_000)
+    @RetryWhen(exception = DatabaseOutage.class)
+    @BeforeRetry(DatabaseOutageLog.class)
     public Uni<List<PositionedEvent.Rejected>> process(List<PositionedEvent> batch) {
         if (batch.isEmpty()) {
             return Uni.createFrom().item(List.of());

@@ -2,6 +2,7 @@ package io.stagewire.labelworker.pipeline;
 
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.stagewire.events.StageEvent;
+import io.stagewire.data.StorageUnavailableException;
 import io.stagewire.events.work.LabelRequest;
 import io.stagewire.labelworker.config.LabelWorkerConfig;
 import io.stagewire.labelworker.domain.LabelData;
@@ -13,7 +14,6 @@ import io.stagewire.worker.messaging.EventSendException;
 import io.stagewire.worker.messaging.StageEventSender;
 import io.stagewire.worker.service.JobOwnership;
 import io.stagewire.worker.service.JobOwnership.OwnedJob;
-import io.stagewire.data.StorageException;
 import io.stagewire.data.catalog.LabelTemplateRow;
 import io.stagewire.data.files.FileKind;
 import io.stagewire.data.files.FileStore;
@@ -66,8 +66,11 @@ public class LabelRequestProcessor {
      * Postgres or Kafka being away for a moment retries the whole request (safe, see above); a
      * request still failing after that goes to the dead-letter topic.
      */
-    @Retry(retryOn = {StorageException.class, EventSendException.class}, maxRetries = 8, delay = 250)
-    @ExponentialBackoff(maxDelay = 10_000)
+    // About two minutes of waiting (250 ms doubling to 5 s, 30 times): a Postgres restart or fail-over, a broker
+    // restart (docs/reliability.md). Not the request's length: a long crawl may fail late and still be retried.
+    @Retry(retryOn = {StorageUnavailableException.class, EventSendException.class}, maxRetries = 30, delay = 250, jitter = 100,
+            maxDuration = 0)
+    @ExponentialBackoff(maxDelay = 5_000)
     public void process(LabelRequest request) {
         OwnedJob job = jobs.require(request.jobId(), request.userId());
         if (job.cancelled()) {

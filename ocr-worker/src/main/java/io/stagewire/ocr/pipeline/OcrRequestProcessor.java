@@ -1,6 +1,5 @@
 package io.stagewire.ocr.pipeline;
 
-import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -9,7 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.jboss.logging.Logger;
 
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.stagewire.events.work.LabelRequest;
+import io.stagewire.worker.messaging.EventSendException;
+import io.stagewire.data.StorageUnavailableException;
 import io.stagewire.events.work.OcrRequest;
 import io.stagewire.ocr.engine.OcrFailedException;
 import io.stagewire.worker.messaging.StageEventSender;
@@ -54,12 +56,15 @@ public class OcrRequestProcessor {
 
     /**
      * Anything the OCR itself throws is the item's end: ocr:failed with the reason (unreadable, over the pixel limit
-     * or the memory budget, out of memory, an engine fault). Other failures are the worker's: Postgres or Kafka away
-     * for a moment. They repeat the whole request, which is safe (see above); still failing after that, the consumer
-     * ends the item with ocr:failed ({@link #giveUp}) and dead-letters the request.
+     * or the memory budget, out of memory, an engine fault). Postgres unreachable or Kafka not taking records repeat
+     * the whole request, which is safe (see above); any other failure, or one still there after that, and the
+     * consumer ends the item with ocr:failed ({@link #giveUp}) and dead-letters the request.
      */
-    @Retry(maxRetries = 3, delay = 1, delayUnit = ChronoUnit.SECONDS, jitter = 250, maxDuration = 0,
-            abortOn = ForeignWorkRequestException.class)
+    // About two minutes of waiting (250 ms doubling to 5 s, 30 times): a Postgres restart or fail-over, a broker
+    // restart (docs/reliability.md). Not the request's length: a long crawl may fail late and still be retried.
+    @Retry(retryOn = {StorageUnavailableException.class, EventSendException.class}, maxRetries = 30, delay = 250, jitter = 100,
+            maxDuration = 0)
+    @ExponentialBackoff(maxDelay = 5_000)
     public void process(OcrRequest request) {
         OwnedJob job = jobs.require(request.jobId(), request.userId());
         if (job.cancelled()) {

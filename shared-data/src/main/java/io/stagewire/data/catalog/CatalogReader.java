@@ -50,7 +50,7 @@ public class CatalogReader {
                         result.getInt(4), result.getString(5), result.getString(6).strip(), result.getInt(7)));
             }
         } catch (SQLException e) {
-            throw new StorageException("cannot read label template " + templateId, e);
+            throw StorageException.of("cannot read label template " + templateId, e);
         }
     }
 
@@ -65,7 +65,7 @@ public class CatalogReader {
                         : Optional.empty();
             }
         } catch (SQLException e) {
-            throw new StorageException("cannot read the size of price list " + priceListId, e);
+            throw StorageException.of("cannot read the size of price list " + priceListId, e);
         }
     }
 
@@ -87,7 +87,7 @@ public class CatalogReader {
             }
             return read;
         } catch (SQLException e) {
-            throw new StorageException("cannot read price list " + priceListId, e);
+            throw StorageException.of("cannot read price list " + priceListId, e);
         }
     }
 }

@@ -54,7 +54,7 @@ public class PostgresFileStore implements FileStore {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StorageException("cannot store files " + files.stream().map(NewFile::id).toList(), e);
+            throw StorageException.of("cannot store files " + files.stream().map(NewFile::id).toList(), e);
         }
     }
 
@@ -69,7 +69,7 @@ public class PostgresFileStore implements FileStore {
                 return row.next() ? Optional.of(row.getBytes(1)) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw new StorageException("cannot look up file " + fileId, e);
+            throw StorageException.of("cannot look up file " + fileId, e);
         }
     }
 
@@ -89,7 +89,7 @@ public class PostgresFileStore implements FileStore {
                 return data == null ? new OwnedFile.TooLarge(row.getLong(2)) : new OwnedFile.Found(data);
             }
         } catch (SQLException e) {
-            throw new StorageException("cannot read file " + fileId, e);
+            throw StorageException.of("cannot read file " + fileId, e);
         }
     }
 }

@@ -37,7 +37,7 @@ public class JobStatusReader {
                         : Optional.empty();
             }
         } catch (SQLException e) {
-            throw new StorageException("cannot read the status of job " + jobId, e);
+            throw StorageException.of("cannot read the status of job " + jobId, e);
         }
     }
 }
