@@ -29,6 +29,23 @@ public interface StagewireConfig {
 
     ExternalJobs externalJobs();
 
+    Jobs jobs();
+
+    /**
+     * What one user may have the pipeline do (docs/security.md): crawling and OCR cost minutes of CPU per job, so one
+     * account must not queue work without bound. Per user, across replicas (counted in Postgres); past either bound,
+     * creating a job answers 429 with Retry-After.
+     */
+    interface Jobs {
+        /** Jobs a user may have unfinished (pending to rendering), crawl and extraction alike. */
+        @io.smallrye.config.WithDefault("100")
+        int maxUnfinishedPerUser();
+
+        /** Jobs a user may create within any minute. */
+        @io.smallrye.config.WithDefault("60")
+        int maxCreatedPerMinute();
+    }
+
     interface ExternalJobs {
         /** An external job with no event for this long is stale: not counted as active (no replay from it). */
         @io.smallrye.config.WithDefault("PT1H")

@@ -31,10 +31,12 @@ import io.stagewire.events.data.JobCreated;
 public class JobCreation {
     private final Outbox outbox;
     private final OutboxDelivery delivery;
+    private final JobQuota quota;
 
-    JobCreation(Outbox outbox, OutboxDelivery delivery) {
+    JobCreation(Outbox outbox, OutboxDelivery delivery, JobQuota quota) {
         this.outbox = outbox;
         this.delivery = delivery;
+        this.quota = quota;
     }
 
     /** An image of an extraction, already checked to be PNG or JPEG. */
@@ -46,7 +48,7 @@ public class JobCreation {
     // writer of the job is worth another try of the whole transaction; it changed nothing.
     @Retry(maxRetries = 3, delay = 50, jitter = 50, retryOn = LockAcquisitionException.class)
     public Uni<Job> createCrawl(Caller caller, NewCrawlJob request) {
-        return Panache.withTransaction(() -> checkReferences(caller, request.templateId(), request.priceListId()).chain(() -> {
+        return Panache.withTransaction(() -> checkReferences(caller, request.templateId(), request.priceListId()).chain(() -> quota.admit(caller)).chain(() -> {
             CrawlerConfig config = request.crawlerConfig();
             Job job = newJob(caller, JobKind.CRAWL);
             job.shopUrl = request.shopUrl();
@@ -69,7 +71,7 @@ public class JobCreation {
     // writer of the job is worth another try of the whole transaction; it changed nothing.
     @Retry(maxRetries = 3, delay = 50, jitter = 50, retryOn = LockAcquisitionException.class)
     public Uni<Job> createExtraction(Caller caller, List<UploadedImage> images) {
-        return Panache.withTransaction(() -> {
+        return Panache.withTransaction(() -> quota.admit(caller).chain(() -> {
             Job job = newJob(caller, JobKind.EXTRACTION);
             job.expectedItems = images.size();
             job.itemsFinal = true;
@@ -81,7 +83,7 @@ public class JobCreation {
                             .onItem().transformToUniAndConcatenate(index -> addImage(job, index, images.get(index)))
                             .collect().last())
                     .replaceWith(job);
-        }).call(delivery::deliverSoon);
+        })).call(delivery::deliverSoon);
     }
 
     private Uni<Void> addImage(Job job, int index, UploadedImage image) {

@@ -11,13 +11,19 @@ public class ProblemException extends RuntimeException {
     private final String type;
     private final String title;
     private final transient List<FieldError> errors;
+    private final Integer retryAfterSeconds;
 
     public ProblemException(int status, String type, String title, String detail, List<FieldError> errors) {
+        this(status, type, title, detail, errors, null);
+    }
+
+    private ProblemException(int status, String type, String title, String detail, List<FieldError> errors, Integer retryAfterSeconds) {
         super(detail, null, false, false);
         this.status = status;
         this.type = type;
         this.title = title;
         this.errors = errors == null || errors.isEmpty() ? null : List.copyOf(errors);
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     /** Also for what exists but belongs to someone else: ids must not leak. */
@@ -50,6 +56,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(422, "invalid-spreadsheet", "The spreadsheet cannot be used", detail, errors);
     }
 
+    /** 429: the caller asks for more than its share; it may ask again after {@code retryAfterSeconds}. */
+    public static ProblemException tooMany(String type, String title, String detail, int retryAfterSeconds) {
+        return new ProblemException(429, type, title, detail, null, retryAfterSeconds);
+    }
+
     public int status() {
         return status;
     }
@@ -65,5 +76,10 @@ public class ProblemException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** Seconds for the Retry-After header, or null when there is none. */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }
