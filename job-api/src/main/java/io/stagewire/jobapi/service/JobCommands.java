@@ -51,7 +51,7 @@ public class JobCommands {
                 return Uni.createFrom().failure(ProblemException.conflict("job '" + jobId + "' is already " + job.status));
             }
             return transitions.cancel(job, caller.userId()).replaceWith(job);
-        })).call(delivery::deliverSoon);
+        })).invoke(delivery::deliverInBackground);
     }
 
     /**
@@ -71,7 +71,7 @@ public class JobCommands {
                 return retryCrawl(job);
             }
             return retryItems(job);
-        })).call(delivery::deliverSoon);
+        })).invoke(delivery::deliverInBackground);
     }
 
     private Uni<Job> retryCrawl(Job job) {

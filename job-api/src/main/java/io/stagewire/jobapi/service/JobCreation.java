@@ -63,7 +63,7 @@ public class JobCreation {
                     .chain(() -> outbox.work(new CrawlRequest(UUID.randomUUID().toString(), job.id, job.userId, job.shopUrl,
                             job.templateId, job.priceListId, config)))
                     .replaceWith(job);
-        })).call(delivery::deliverSoon);
+        })).invoke(delivery::deliverInBackground);
     }
 
     /** An OCR-only job: each image is stored as a file and a screenshot, and sent to OCR. */
@@ -83,7 +83,7 @@ public class JobCreation {
                             .onItem().transformToUniAndConcatenate(index -> addImage(job, index, images.get(index)))
                             .collect().last())
                     .replaceWith(job);
-        })).call(delivery::deliverSoon);
+        })).invoke(delivery::deliverInBackground);
     }
 
     private Uni<Void> addImage(Job job, int index, UploadedImage image) {

@@ -10,4 +10,15 @@ public interface OutboxDelivery {
 
     /** Never fails: whatever cannot be sent now, the scheduled run sends. */
     Uni<Void> deliverSoon();
+
+    /**
+     * Starts {@link #deliverSoon} and returns at once: a REST answer must not wait for the broker's acknowledgements of
+     * the whole outbox (a storm of creations waited seconds for them, docs/reliability.md); the records are committed,
+     * and the scheduled run sends whatever this one does not.
+     */
+    default void deliverInBackground() {
+        deliverSoon().subscribe().with(ignored -> {
+        }, failure -> {
+        });
+    }
 }
