@@ -45,8 +45,13 @@ services_start() {
     [[ -f "$(service_jar "$name")" ]] || die "$name is not built ($(service_jar "$name") missing): ./stagewire build"
     stop_if_rebuilt "$name"
     if alive "$name" || http_ok "http://127.0.0.1:$port/q/health/live"; then continue; fi
+    # The worker JVMs (Tesseract, rendering) yield the CPU to job-api and the gateway, which answer people. Chromium
+    # sets its own processes' priorities, so this helps less than it should on one machine (docs/reliability.md,
+    # the job storm); Kubernetes isolates them by each pod's CPU requests.
+    local niceness=0
+    [[ "$name" == *-worker ]] && niceness=10
     say "starting $name on :$port (heap $heap)"
-    launch "$name" "$JAVA_HOME/bin/java" "-Xmx$heap" -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m \
+    launch "$name" nice -n "$niceness" "$JAVA_HOME/bin/java" "-Xmx$heap" -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m \
       -jar "$(service_jar "$name")"
   done
   for entry in "${SERVICES[@]}"; do

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -21,10 +20,10 @@ import java.time.OffsetDateTime;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,7 +44,8 @@ public class OutboxRelay implements OutboxDelivery {
     private final StagewireConfig config;
     private final Scheduler scheduler;
 
-    OutboxRelay(@Channel("outbox") MutinyEmitter<byte[]> emitter, StagewireConfig config, Scheduler scheduler) {
+    // A relay hands a whole batch (stagewire.outbox.batch-size, 200) to the emitter at once: room for several.
+    OutboxRelay(@Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024) MutinyEmitter<byte[]> emitter, StagewireConfig config, Scheduler scheduler) {
         this.emitter = emitter;
         this.config = config;
         this.scheduler = scheduler;
@@ -98,16 +98,28 @@ public class OutboxRelay implements OutboxDelivery {
             return Uni.createFrom().item(0);
         }
         Context context = Vertx.currentContext();
-        // One at a time: a record is sent only after the one before it was acknowledged. A failure
-        // stops the batch; what was acknowledged so far is still marked, the rest waits for the next run.
-        return Multi.createFrom().iterable(pending)
-                .onItem().transformToUniAndConcatenate(message -> emitter.sendMessage(toKafka(message))
-                        .emitOn(task -> context.runOnContext(ignored -> task.run()))
-                        .invoke(() -> message.sentAt = OffsetDateTime.now()))
-                .onFailure().invoke(e -> LOG.warnf("outbox relay stopped: %s", e.getMessage()))
-                .onFailure().recoverWithCompletion()
-                .collect().with(Collectors.counting())
-                .map(Long::intValue);
+        // The whole batch is handed to the producer at once, in order, and acknowledged in pipelined requests: one
+        // acknowledgement at a time capped the relay at one record per round trip, and a storm of job creations queued
+        // thousands of records behind it (docs/reliability.md). The idempotent producer keeps a partition's records in
+        // their order, so a job's records reach the log in the order they were written. Only the prefix up to the first
+        // failure is marked sent: whatever follows it is sent again by the next run, so a failure repeats records
+        // (their ids let readers recognise them), never loses or reorders one.
+        List<Uni<Boolean>> acknowledged = pending.stream()
+                .map(message -> emitter.sendMessage(toKafka(message)).replaceWith(true)
+                        .onFailure().invoke(e -> LOG.warnf("outbox relay stopped at record %d: %s", message.id, e.getMessage()))
+                        .onFailure().recoverWithItem(false))
+                .toList();
+        return Uni.join().all(acknowledged).andFailFast()
+                .emitOn(task -> context.runOnContext(ignored -> task.run()))
+                .map(results -> {
+                    OffsetDateTime now = OffsetDateTime.now();
+                    int marked = 0;
+                    while (marked < results.size() && results.get(marked)) {
+                        pending.get(marked).sentAt = now;
+                        marked++;
+                    }
+                    return marked;
+                });
     }
 
     private static Message<byte[]> toKafka(OutboxMessage message) {

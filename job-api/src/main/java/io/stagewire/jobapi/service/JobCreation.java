@@ -48,7 +48,7 @@ public class JobCreation {
     // writer of the job is worth another try of the whole transaction; it changed nothing.
     @Retry(maxRetries = 3, delay = 50, jitter = 50, retryOn = LockAcquisitionException.class)
     public Uni<Job> createCrawl(Caller caller, NewCrawlJob request) {
-        return Panache.withTransaction(() -> checkReferences(caller, request.templateId(), request.priceListId()).chain(() -> quota.admit(caller)).chain(() -> {
+        return Panache.withTransaction(() -> checkReferences(caller, request.templateId(), request.priceListId()).chain(() -> {
             CrawlerConfig config = request.crawlerConfig();
             Job job = newJob(caller, JobKind.CRAWL);
             job.shopUrl = request.shopUrl();
@@ -62,6 +62,7 @@ public class JobCreation {
                     .chain(() -> outbox.event(job.id, job.userId, created))
                     .chain(() -> outbox.work(new CrawlRequest(UUID.randomUUID().toString(), job.id, job.userId, job.shopUrl,
                             job.templateId, job.priceListId, config)))
+                    .chain(() -> quota.admitWritten(caller))
                     .replaceWith(job);
         })).invoke(delivery::deliverInBackground);
     }
@@ -71,7 +72,7 @@ public class JobCreation {
     // writer of the job is worth another try of the whole transaction; it changed nothing.
     @Retry(maxRetries = 3, delay = 50, jitter = 50, retryOn = LockAcquisitionException.class)
     public Uni<Job> createExtraction(Caller caller, List<UploadedImage> images) {
-        return Panache.withTransaction(() -> quota.admit(caller).chain(() -> {
+        return Panache.withTransaction(() -> {
             Job job = newJob(caller, JobKind.EXTRACTION);
             job.expectedItems = images.size();
             job.itemsFinal = true;
@@ -82,8 +83,9 @@ public class JobCreation {
                     .chain(() -> Multi.createFrom().range(0, images.size())
                             .onItem().transformToUniAndConcatenate(index -> addImage(job, index, images.get(index)))
                             .collect().last())
+                    .chain(() -> quota.admitWritten(caller))
                     .replaceWith(job);
-        })).invoke(delivery::deliverInBackground);
+        }).invoke(delivery::deliverInBackground);
     }
 
     private Uni<Void> addImage(Job job, int index, UploadedImage image) {

@@ -12,9 +12,11 @@ import java.util.List;
 
 /**
  * One user's share of the pipeline (StagewireConfig.Jobs): how many of their jobs may be unfinished and how many they
- * may create per minute. Checked inside the creating transaction, after a per-user advisory lock, so concurrent
- * requests of one user (on any replica) are counted one after the other and the bound is exact; other users never
- * wait for it. Jobs of other systems (external) are not job-api's work and do not count.
+ * may create per minute. Checked at the end of the creating transaction, the new job already written, after a
+ * per-user advisory lock: concurrent requests of one user (on any replica) are counted one after the other, so the
+ * bound is exact, and the lock is held for the count and the commit only — a creation transaction that waited for a
+ * busy job-api while holding it made each user's creations queue behind each other (a storm of 1 000: 26 s each,
+ * docs/reliability.md). Other users never wait for it. Jobs of other systems (external) do not count.
  */
 @ApplicationScoped
 public class JobQuota {
@@ -28,25 +30,29 @@ public class JobQuota {
         this.limits = config.jobs();
     }
 
-    /** Fails with 429 when {@code caller} may not create another job now; call inside the creating transaction. */
-    public Uni<Void> admit(Caller caller) {
+    /**
+     * Fails with 429 when the job {@code caller} just wrote in this transaction takes them past their share; call last
+     * in the creating transaction, so that the refusal rolls the job back.
+     */
+    public Uni<Void> admitWritten(Caller caller) {
         OffsetDateTime minuteAgo = OffsetDateTime.now().minusSeconds(MINUTE);
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtext(?1))) held", Long.class)
                         .setParameter(1, "job-quota:" + caller.userId()).getSingleResult())
                 .chain(() -> Job.count("userId = ?1 and kind in ?2 and status in ?3", caller.userId(), OWN_WORK, UNFINISHED))
                 .chain(unfinished -> {
-                    if (unfinished >= limits.maxUnfinishedPerUser()) {
+                    // The count includes the job being created.
+                    if (unfinished > limits.maxUnfinishedPerUser()) {
                         throw ProblemException.tooMany("too-many-jobs", "Too many unfinished jobs",
-                                "you have " + unfinished + " unfinished jobs, the most allowed; create more once some have finished",
+                                "you have " + (unfinished - 1) + " unfinished jobs, the most allowed; create more once some have finished",
                                 MINUTE / 2);
                     }
                     return Job.count("userId = ?1 and kind in ?2 and createdAt > ?3", caller.userId(), OWN_WORK, minuteAgo);
                 })
                 .invoke(lastMinute -> {
-                    if (lastMinute >= limits.maxCreatedPerMinute()) {
+                    if (lastMinute > limits.maxCreatedPerMinute()) {
                         throw ProblemException.tooMany("too-many-jobs", "Too many jobs created",
-                                "you created " + lastMinute + " jobs within the last minute, the most allowed", MINUTE);
+                                "you created " + (lastMinute - 1) + " jobs within the last minute, the most allowed", MINUTE);
                     }
                 })
                 .replaceWithVoid();
