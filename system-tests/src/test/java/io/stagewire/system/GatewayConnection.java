@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A client of the gateway's WebSocket, as any non-browser client would connect: bearer token in the header, JSON text
- * frames. Keeps every frame it receives, in order.
+ * frames. Keeps every frame it receives, in order, and a close or error as a frame {@code _closed}/{@code _error}.
  */
 public final class GatewayConnection implements AutoCloseable {
 
@@ -114,6 +114,24 @@ public final class GatewayConnection implements AutoCloseable {
             }
             webSocket.request(1);
             return CompletableFuture.completedFuture(null);
+        }
+
+        // Kept as frames of their own (no channel, no position), so that a test that waited in vain can say why.
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            record(JSON.createObjectNode().put("type", "_closed").put("code", statusCode).put("reason", reason));
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            record(JSON.createObjectNode().put("type", "_error").put("error", error.toString()));
+        }
+
+        private void record(JsonNode frame) {
+            synchronized (frames) {
+                frames.add(frame);
+            }
         }
     }
 }

@@ -90,6 +90,13 @@ public abstract class Outbound {
     /** Closes the connection because the client does not keep up (WebSocket: 4008). */
     protected abstract void closeAsSlowConsumer();
 
+    /**
+     * A write failed and the queue closed: the transport closes the connection too, so that the client reconnects and
+     * resumes instead of holding a connection nothing reaches any more. Called once, outside any lock.
+     */
+    protected void closeAfterWriteFailure(Throwable failure) {
+    }
+
     /** Ends the connection normally once everything queued is written (see {@link #closeWhenDrained()}). */
     protected void closeNormally() {
     }
@@ -298,13 +305,20 @@ public abstract class Outbound {
     }
 
     private void written(Frame frame, Throwable failure) {
+        boolean firstFailure = false;
         synchronized (this) {
             inFlight--;
             if (failure != null) {
-                // The socket is gone; the close callback cleans up the rest.
+                firstFailure = !closed;
                 closeLocked();
-                return;
             }
+        }
+        if (failure != null) {
+            // Usually the socket is gone already; if it is not, it must not stay open with nothing reaching it.
+            if (firstFailure) {
+                closeAfterWriteFailure(failure);
+            }
+            return;
         }
         listener.written(frame);
         pump();

@@ -106,6 +106,8 @@ public class Subscriptions {
             }
             int replayed = replay.replay(plan, seam, subscription);
             metrics.replayed(replayed);
+            LOG.debugf("%s set up: %s, %d replayed, outbound %s", channel.name(), since == null ? "no since" : "since " + since.text(),
+                    replayed, out.isClosed() ? "closed" : "open");
             if (subscription.isCancelled()) {
                 fanOut.unregister(subscription);
                 return;

@@ -10,6 +10,8 @@ public final class CloseCodes {
     public static final int TOO_MANY_CONNECTIONS = 4029;
     /** The gateway is stopping (SIGTERM) after writing what was queued: reconnect (to any replica) and resume. */
     public static final int RESTARTING = 1012;
+    /** The gateway could not write to the connection (RFC 6455 "internal error"): reconnect and resume. */
+    public static final int WRITE_FAILED = 1011;
     /** A frame over the size limit (RFC 6455 "message too big"). */
     public static final int TOO_BIG = 1009;
 

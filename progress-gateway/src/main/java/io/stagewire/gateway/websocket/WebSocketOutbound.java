@@ -9,6 +9,7 @@ import io.vertx.core.http.WebSocketBase;
 import io.vertx.core.http.WebSocketFrameType;
 import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 import java.util.concurrent.CompletionStage;
+import org.jboss.logging.Logger;
 
 /**
  * The outbound queue of one WebSocket connection: text frames, closed with 4008 when the client
@@ -20,6 +21,8 @@ import java.util.concurrent.CompletionStage;
 final class WebSocketOutbound extends Outbound {
     static final CloseReason SLOW_CONSUMER = new CloseReason(CloseCodes.SLOW_CONSUMER, "too slow: resume from your last position");
     static final CloseReason RESTARTING = new CloseReason(CloseCodes.RESTARTING, "server restarting: reconnect and resume");
+    static final CloseReason WRITE_FAILED = new CloseReason(CloseCodes.WRITE_FAILED, "write failed: reconnect and resume");
+    private static final Logger LOG = Logger.getLogger(WebSocketOutbound.class);
 
     private final WebSocketConnection connection;
     private final WebSocketBase socket;
@@ -61,6 +64,14 @@ final class WebSocketOutbound extends Outbound {
     @Override
     protected void closeNormally() {
         connection.close(RESTARTING).subscribe().with(ok -> { }, failure -> { });
+    }
+
+    @Override
+    protected void closeAfterWriteFailure(Throwable failure) {
+        if (connection.isOpen()) {
+            LOG.warnf("connection %s: a write failed (%s); closing it with 1011 so that the client resumes", connection.id(), failure);
+            connection.close(WRITE_FAILED).subscribe().with(ok -> { }, closeFailure -> { });
+        }
     }
 
     @Override
