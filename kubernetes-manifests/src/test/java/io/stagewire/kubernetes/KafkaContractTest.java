@@ -1,5 +1,6 @@
 package io.stagewire.kubernetes;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * Kafka resources against the code: a KafkaTopic for exactly the topics of {@link Topics}, and
  * KafkaUsers whose ACLs are exactly what each service's channels use (least privilege).
  */
+@Tag("attack")
 class KafkaContractTest {
     /**
      * Uses of Kafka that application.properties cannot show: job-api's outbox sets the topic per

@@ -1,5 +1,6 @@
 package io.stagewire.kubernetes;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every service pod: non-root, read-only root with a writable /tmp, sized, spread, and covered by a PDB. */
+@Tag("attack")
 class PodHardeningTest {
     private static final Pattern XMX = Pattern.compile("-Xmx(\\d+)m");
 

@@ -1,5 +1,6 @@
 package io.stagewire.gateway;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,6 +14,7 @@ import io.stagewire.gateway.support.WsClient;
 import org.junit.jupiter.api.Test;
 
 /** Who may connect and who may subscribe to what, with real tokens from Keycloak. */
+@Tag("attack")
 @QuarkusTest
 @QuarkusTestResource(JobApiDouble.class)
 class AuthorisationTest extends GatewayTest {

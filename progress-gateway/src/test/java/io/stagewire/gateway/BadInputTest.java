@@ -1,5 +1,6 @@
 package io.stagewire.gateway;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Every kind of bad client input gets a precise error (or 1009), and the gateway stays up. */
+@Tag("attack")
 @QuarkusTest
 @QuarkusTestResource(JobApiDouble.class)
 class BadInputTest extends GatewayTest {

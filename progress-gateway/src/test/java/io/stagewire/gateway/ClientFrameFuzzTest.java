@@ -1,5 +1,6 @@
 package io.stagewire.gateway;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * connection stays open, nothing of another user arrives, and afterwards the gateway still serves a fresh client.
  * The operation rate limit is lifted for this test only, so that the frames reach the parser and not the limiter.
  */
+@Tag("attack")
 @QuarkusTest
 @TestProfile(ClientFrameFuzzTest.Unthrottled.class)
 @QuarkusTestResource(JobApiDouble.class)

@@ -1,5 +1,6 @@
 package io.stagewire.gateway;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * Per-user connection limits (issue 10: 1 000 WebSockets and 500 SSE streams of one user were all
  * accepted). The test profile allows 25 WebSockets and 3 SSE streams per user.
  */
+@Tag("attack")
 @QuarkusTest
 @QuarkusTestResource(JobApiDouble.class)
 class ConnectionLimitTest extends GatewayTest {

@@ -1,5 +1,6 @@
 package io.stagewire.gateway;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * first event (and its producer by that event's source) or by job-api, never by a later event.
  * Real Kafka, real Keycloak tokens.
  */
+@Tag("attack")
 @QuarkusTest
 @QuarkusTestResource(JobApiDouble.class)
 class JobOwnershipTest extends GatewayTest {

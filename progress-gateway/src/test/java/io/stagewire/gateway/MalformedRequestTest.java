@@ -1,5 +1,6 @@
 package io.stagewire.gateway;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * Malformed input from outside is a 4xx with the reason, never a 500 (issue 10): bearer values,
  * NUL bytes and oversized numbers in channel ids and Last-Event-ID.
  */
+@Tag("attack")
 @QuarkusTest
 @QuarkusTestResource(JobApiDouble.class)
 class MalformedRequestTest extends GatewayTest {

@@ -1,5 +1,6 @@
 package io.stagewire.gateway;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.Test;
  * (docs/protocol.md): a stream that starts with {@code subscribed} for a channel the caller may read, or an RFC 9457
  * problem naming its status and reason; afterwards the gateway serves a fresh stream with live events.
  */
+@Tag("attack")
 @QuarkusTest
 @TestProfile(ClientFrameFuzzTest.Unthrottled.class)
 @QuarkusTestResource(JobApiDouble.class)

@@ -1,5 +1,6 @@
 package io.stagewire.events;
 
+import net.jqwik.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * round trip unchanged. The consumers dead-letter an Invalid with its reason and go on, so this is what keeps one
  * bad record from stopping job-api or the gateway.
  */
+@Tag("attack")
 class StageEventCodecFuzzTest {
 
     private static final String JOB = "3f0c2a8e-1b7d-4c1e-9a55-0d4b7f3e2a10";

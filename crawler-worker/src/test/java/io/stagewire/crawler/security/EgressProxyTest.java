@@ -1,5 +1,6 @@
 package io.stagewire.crawler.security;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,6 +22,7 @@ import io.stagewire.crawler.testing.Hits;
 import io.stagewire.crawler.testing.TestSites;
 
 /** The proxy Chromium talks through, driven by the JDK's HTTP client as a stand-in browser. */
+@Tag("attack")
 @QuarkusTest
 @WithTestResource(TestSites.class)
 class EgressProxyTest {

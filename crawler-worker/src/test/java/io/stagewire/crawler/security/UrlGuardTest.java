@@ -1,5 +1,6 @@
 package io.stagewire.crawler.security;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@Tag("attack")
 class UrlGuardTest {
 
     // Plays DNS for names; literals resolve as the system would (without any lookup).

@@ -1,5 +1,6 @@
 package io.stagewire.jobapi.messaging;
 
+import org.junit.jupiter.api.Tag;
 import static io.stagewire.jobapi.support.Api.as;
 import static io.stagewire.jobapi.support.Api.sub;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
  * committed batch (the offsets were not committed yet), whole or in part, changes nothing.
  * The processor is driven directly with batches as a poll would hand them over.
  */
+@Tag("attack")
 @QuarkusTest
 class BatchRedeliveryTest {
     private static final String CRAWLER = "/stagewire/crawler-worker";

@@ -1,5 +1,6 @@
 package io.stagewire.jobapi.messaging;
 
+import org.junit.jupiter.api.Tag;
 import static io.stagewire.jobapi.support.Api.as;
 import static io.stagewire.jobapi.support.Api.sub;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * producer the job is not bound to, are dead-lettered with the reason and change nothing. Decided
  * by job-api alone, so tested on the in-memory bus.
  */
+@Tag("attack")
 @QuarkusTest
 @TestProfile(InMemoryJobEvents.Profile.class)
 class OwnershipFromEventsTest {

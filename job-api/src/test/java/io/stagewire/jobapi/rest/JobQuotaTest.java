@@ -1,5 +1,6 @@
 package io.stagewire.jobapi.rest;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * 60). Past either bound creating a job answers 429 with a problem document and Retry-After; other users are not
  * affected; concurrent requests of one user are counted one after the other, so the bound is exact.
  */
+@Tag("attack")
 @QuarkusTest
 @TestProfile(JobQuotaTest.LowQuota.class)
 class JobQuotaTest {

@@ -1,5 +1,6 @@
 package io.stagewire.jobapi.rest;
 
+import org.junit.jupiter.api.Tag;
 import static io.restassured.RestAssured.given;
 import static io.stagewire.jobapi.support.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Malformed input from outside answers a 4xx problem+json with the precise reason, and nothing
  * is logged with a stack trace: each case here answered 500 (or read the whole body) before.
  */
+@Tag("attack")
 @QuarkusTest
 class MalformedInputTest {
     @TestHTTPResource("/api/jobs")

@@ -1,5 +1,6 @@
 package io.stagewire.jobapi.rest;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -7,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Shop URL rule and If-None-Match matching, without a server. */
+@Tag("attack")
 class RequestRulesTest {
     private final ShopUrl.Validator shopUrl = new ShopUrl.Validator();
 

@@ -1,5 +1,6 @@
 package io.stagewire.jobapi.rest;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.Test;
  * document naming its status and a reason, nothing is logged with a stack trace, and afterwards job-api serves as
  * before and nobody got anything of another user. On the in-memory bus: what a job's creation sends stays here.
  */
+@Tag("attack")
 @QuarkusTest
 @TestProfile(InMemoryJobEvents.Profile.class)
 class RestRequestFuzzTest {

@@ -1,5 +1,6 @@
 package io.stagewire.events.work;
 
+import net.jqwik.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import net.jqwik.api.Provide;
  * its ids or fails with IllegalArgumentException and a reason — the only failure the workers' consumers turn into
  * a dead letter — never anything else (a NullPointerException would stop a consumer instead).
  */
+@Tag("attack")
 class WorkMessagesFuzzTest {
 
     @Property(tries = 3000)
