@@ -7,6 +7,8 @@ http_ok() { curl -fsS -o /dev/null --max-time 3 "$1" 2>/dev/null; }
 
 launch() { # name, command...
   local name=$1; shift
+  # The log of the previous run of the component stays as .log.1: a crash or a fault test's kill is read after the restart.
+  [[ -s "$LOGS/$name.log" ]] && mv -f "$LOGS/$name.log" "$LOGS/$name.log.1"
   : >"$LOGS/$name.log"
   # Long-lived children must not inherit the caller's other descriptors: under `flock LOCK ./stagewire up`
   # Kafka would otherwise hold the build lock for as long as it runs.

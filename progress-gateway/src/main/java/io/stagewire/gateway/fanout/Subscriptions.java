@@ -120,10 +120,15 @@ public class Subscriptions {
             fail(subscription, failure.code(), failure.getMessage(), onFailed);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            fanOut.unregister(subscription);
-        } catch (RuntimeException e) {
+            fail(subscription, ErrorCode.UNAVAILABLE, "the gateway is stopping; resume from your last position", onFailed);
+        } catch (RuntimeException | Error e) {
+            // An Error too: left alone it would end this worker's task with the subscription registered and holding
+            // live events forever, the client told nothing.
             LOG.errorf(e, "subscription to %s failed", channel.name());
             fail(subscription, ErrorCode.UNAVAILABLE, "subscription failed: " + e.getMessage(), onFailed);
+            if (e instanceof VirtualMachineError) {
+                throw e;
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stagewire.system.GatewayConnection;
+import io.stagewire.system.GatewayDiagnostics;
 import io.stagewire.system.JobApi;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,7 +70,19 @@ final class WatchedJob implements AutoCloseable {
         } catch (ConditionTimeoutException e) {
             // What the connection got instead (subscribed with recovered, errors) says where the events went.
             throw new AssertionError("no event of " + types + " for " + jobId + " after " + after + "; frames other than events: "
-                    + live.frames().stream().filter(f -> !f.has("jobId") || !f.has("position")).toList(), e);
+                    + live.frames().stream().filter(f -> !f.has("jobId") || !f.has("position")).toList()
+                    + "; event frames on this connection: " + live.frames().stream().filter(f -> f.has("jobId") && f.has("position")).count()
+                    + "; job-api's history of the job: " + historySize() + " events (the client got " + beforeReconnect.size()
+                    + " before reconnecting), the job " + owner.job(jobId).getString("status")
+                    + GatewayDiagnostics.describe(), e);
+        }
+    }
+
+    private String historySize() {
+        try {
+            return Integer.toString(owner.historyIds(jobId).size());
+        } catch (RuntimeException e) {
+            return "unknown (" + e.getMessage() + ")";
         }
     }
 
