@@ -13,7 +13,10 @@ import io.stagewire.jobapi.service.ProgressThrottle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import io.stagewire.events.data.QueuePosition;
 
 /**
@@ -47,23 +50,49 @@ public class ScheduledAnnouncements {
     static final int EXACT_PLACES = 10;
 
     /**
+     * Every waiting crawl job's place, computed by Postgres from the index on (status, created_at); only the rows whose
+     * place differs from the one last announced come back: a queue that did not move costs one index scan, no rows.
+     */
+    private static final String CHANGED_PLACES = """
+            select id, queue_position, place, queue_length from (
+                select id, queue_position, (row_number() over (order by created_at, id) - 1)::integer as place,
+                       (count(*) over ())::integer as queue_length
+                from jobs where kind = 'crawl' and status = 'pending') queue
+            where queue_position is distinct from place""";
+
+    /**
      * queue:position for each waiting crawl job whose place changed enough (see {@link #worthAnnouncing}); 0 is next.
+     * Only the jobs announced are loaded and locked, not the whole queue each second: a queue of thousands that moves
+     * by one costs a few rows (issue 16). A job that left the queue between the two reads is not announced; the next
+     * tick corrects the places of those behind it.
      */
     Uni<Void> queuePositions() {
-        return Job.<Job>find("kind = ?1 and status = ?2 order by createdAt, id", JobKind.CRAWL, JobStatus.PENDING)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
-                .chain(waiting -> Multi.createFrom().range(0, waiting.size())
-                        .onItem().transformToUniAndConcatenate(place -> announcePlace(waiting.get(place), place, waiting.size()))
-                        .collect().last())
-                .replaceWithVoid();
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(CHANGED_PLACES, Object[].class).getResultList())
+                .chain(rows -> {
+                    Map<String, QueuePosition> due = new HashMap<>();
+                    for (Object[] row : rows) {
+                        int place = (Integer) row[2];
+                        if (worthAnnouncing((Integer) row[1], place)) {
+                            due.put((String) row[0], new QueuePosition(place, (Integer) row[3]));
+                        }
+                    }
+                    if (due.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return Job.<Job>find("id in ?1 and status = ?2 order by id", due.keySet(), JobStatus.PENDING)
+                            .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                            .chain(jobs -> Multi.createFrom().iterable(jobs.stream()
+                                            .sorted(Comparator.comparingInt(job -> due.get(job.id).position())).toList())
+                                    .onItem().transformToUniAndConcatenate(job -> announcePlace(job, due.get(job.id)))
+                                    .collect().last())
+                            .replaceWithVoid();
+                });
     }
 
-    private Uni<Void> announcePlace(Job job, int place, int queueLength) {
-        if (!worthAnnouncing(job.queuePosition, place)) {
-            return Uni.createFrom().voidItem();
-        }
-        job.queuePosition = place;
-        return outbox.event(job.id, job.userId, new QueuePosition(place, queueLength));
+    private Uni<Void> announcePlace(Job job, QueuePosition place) {
+        job.queuePosition = place.position();
+        return outbox.event(job.id, job.userId, place);
     }
 
     /**

@@ -82,6 +82,26 @@ class JobResourceTest {
     }
 
     @Test
+    void waitingJobsAreToldConsecutivePlacesInTheOrderTheyWereCreated() {
+        // Nothing takes crawl requests in these tests: the jobs wait, behind whatever earlier tests left waiting.
+        List<String> ids = List.of(Api.createJob("bob", 1), Api.createJob("bob", 1), Api.createJob("bob", 1));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            List<Map<String, Object>> told = ids.stream().map(JobResourceTest::lastQueuePosition).toList();
+            assertThat(told).doesNotContainNull();
+            int first = (Integer) told.get(0).get("position");
+            assertThat(told).extracting(place -> place.get("position")).containsExactly(first, first + 1, first + 2);
+            assertThat((Integer) told.get(2).get("queueLength")).isGreaterThan(first + 2);
+        });
+    }
+
+    /** The data of the job's last queue:position, or null before its first. */
+    private static Map<String, Object> lastQueuePosition(String id) {
+        List<Map<String, Object>> items = as("bob").get("/api/jobs/" + id + "/events?limit=1000").then().statusCode(200)
+                .extract().jsonPath().getList("items.findAll { it.type == 'queue:position' }.data");
+        return items.isEmpty() ? null : items.getLast();
+    }
+
+    @Test
     void theFirstEventIsInTheHistoryAsSoonAsTheJobIsCreated() {
         String id = Api.createJob("bob", 3);
 
