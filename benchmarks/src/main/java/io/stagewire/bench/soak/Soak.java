@@ -1,5 +1,6 @@
 package io.stagewire.bench.soak;
 
+import io.stagewire.bench.Options;
 import io.stagewire.events.EventType;
 import io.stagewire.events.StageEvent;
 import io.stagewire.events.StageEventCodec;
@@ -51,7 +52,7 @@ public final class Soak {
     private static final Map<String, Integer> PORTS = Map.of("job-api", 8080, "progress-gateway", 8090, "crawler-worker", 8091,
             "ocr-worker", 8092, "label-worker", 8093);
 
-    private final Map<String, String> options;
+    private final Options options;
     // HTTP/1.1: the default h2c upgrade attempt got a protocol error from one service under load.
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -61,45 +62,30 @@ public final class Soak {
     private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, String> subs = new HashMap<>();
 
-    private Soak(Map<String, String> options) {
+    private Soak(Options options) {
         this.options = options;
-        this.root = Path.of(option("root", System.getenv().getOrDefault("STAGEWIRE_ROOT", "."))).toAbsolutePath().normalize();
+        this.root = Path.of(options.get("root", System.getenv().getOrDefault("STAGEWIRE_ROOT", "."))).toAbsolutePath().normalize();
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            if (!arg.startsWith("--") || !arg.contains("=")) {
-                throw new IllegalArgumentException("arguments are --name=value: " + arg);
-            }
-            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-        }
-        System.exit(new Soak(options).run() ? 0 : 1);
-    }
-
-    private String option(String name, String fallback) {
-        return options.getOrDefault(name, fallback);
-    }
-
-    private int intOption(String name, int fallback) {
-        return Integer.parseInt(option(name, String.valueOf(fallback)));
+        System.exit(new Soak(Options.parse(args)).run() ? 0 : 1);
     }
 
     private boolean run() throws Exception {
-        Duration length = Duration.ofMinutes(intOption("minutes", 30));
-        Duration warmUp = Duration.ofSeconds(intOption("warm-up-seconds", 120));
-        int clients = intOption("clients", 150);
-        int churnPerSecond = intOption("churn-per-second", 5);
-        int jobsPerMinute = intOption("jobs-per-minute", 2);
-        int externalPerSecond = intOption("external-per-second", 50);
-        for (String url : List.of(option("gateway", "ws://localhost:8090/ws"), option("job-api", "http://localhost:8080"),
-                option("keycloak", "http://localhost:8180"), option("shop", "http://localhost:8070/"), "tcp://" + option("kafka", "127.0.0.1:9092"))) {
+        Duration length = Duration.ofMinutes(options.integer("minutes", 30));
+        Duration warmUp = Duration.ofSeconds(options.integer("warm-up-seconds", 120));
+        int clients = options.integer("clients", 150);
+        int churnPerSecond = options.integer("churn-per-second", 5);
+        int jobsPerMinute = options.integer("jobs-per-minute", 2);
+        int externalPerSecond = options.integer("external-per-second", 50);
+        for (String url : List.of(options.get("gateway", "ws://localhost:8090/ws"), options.get("job-api", "http://localhost:8080"),
+                options.get("keycloak", "http://localhost:8180"), options.get("shop", "http://localhost:8070/"), "tcp://" + options.get("kafka", "127.0.0.1:9092"))) {
             String host = URI.create(url).getHost();
             if (!host.equals("localhost") && !host.startsWith("127.")) {
                 throw new IllegalArgumentException("loopback only: " + url);
             }
         }
-        List<String> users = List.of(option("users", "bob,carol").split(","));
+        List<String> users = List.of(options.get("users", "bob,carol").split(","));
         for (String user : users) {
             tokens.put(user, token(user));
             subs.put(user, claim(tokens.get(user), "sub"));
@@ -126,7 +112,7 @@ public final class Soak {
             externalJobs.add("soak:" + UUID.randomUUID());
         }
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, option("kafka", "127.0.0.1:9092"), ProducerConfig.LINGER_MS_CONFIG, 5),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, options.get("kafka", "127.0.0.1:9092"), ProducerConfig.LINGER_MS_CONFIG, 5),
                 new StringSerializer(), new ByteArraySerializer())) {
             Instant nextJob = start;
             Instant nextSample = start;
@@ -171,7 +157,7 @@ public final class Soak {
                     Map<String, Sample> samples = sampleAll(false);
                     log("t=%ds clients=%d frames=%d jobs=%d external=%d failures=%d%n%s", Duration.between(start, now).toSeconds(),
                             open.size(), framesIn.get(), jobsCreated.get(), externalSent.get(), failures.get(), table(samples));
-                    nextSample = now.plusSeconds(intOption("sample-every-seconds", 60));
+                    nextSample = now.plusSeconds(options.integer("sample-every-seconds", 60));
                 }
                 Thread.sleep(Math.max(0, 1000 - Duration.between(now, Instant.now()).toMillis()));
             }
@@ -182,8 +168,8 @@ public final class Soak {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "soak over").exceptionally(e -> null);
         }
         open.clear();
-        log("load stopped; waiting %d s for clients to close and work to drain", intOption("drain-seconds", 90));
-        Thread.sleep(TimeUnit.SECONDS.toMillis(intOption("drain-seconds", 90)));
+        log("load stopped; waiting %d s for clients to close and work to drain", options.integer("drain-seconds", 90));
+        Thread.sleep(TimeUnit.SECONDS.toMillis(options.integer("drain-seconds", 90)));
         Map<String, Sample> after = sampleAll(true);
         log("after the load, every client gone:%n%s", table(after));
         log("totals: %d frames received, %d jobs created, %d external events sent, %d failures", framesIn.get(), jobsCreated.get(),
@@ -223,7 +209,7 @@ public final class Soak {
         if (jobApi != null) {
             ok &= check("job-api", "job.events lag", jobApi.metric("stagewire_jobapi_events_lag"), 0, 0);
         }
-        log(ok ? "PASS: flat after %s" : "FAIL: growth past the bounds above", option("minutes", "30") + " min");
+        log(ok ? "PASS: flat after %s" : "FAIL: growth past the bounds above", options.get("minutes", "30") + " min");
         return ok;
     }
 
@@ -237,7 +223,7 @@ public final class Soak {
     private CompletableFuture<WebSocket> connect(String user, AtomicLong framesIn, AtomicLong failures) {
         String sub = subs.get(user);
         return http.newWebSocketBuilder().header("Authorization", "Bearer " + tokens.get(user)).connectTimeout(Duration.ofSeconds(10))
-                .buildAsync(URI.create(option("gateway", "ws://localhost:8090/ws")), new WebSocket.Listener() {
+                .buildAsync(URI.create(options.get("gateway", "ws://localhost:8090/ws")), new WebSocket.Listener() {
                     @Override
                     public void onOpen(WebSocket socket) {
                         socket.sendText("{\"op\":\"subscribe\",\"channel\":\"user:" + sub + "\"}", true);
@@ -265,9 +251,9 @@ public final class Soak {
     }
 
     private void createJob(String user, AtomicLong created, AtomicLong failures) {
-        String body = "{\"shopUrl\":\"" + option("shop", "http://localhost:8070/") + "\",\"templateId\":\"default\","
-                + "\"crawlerConfig\":{\"maxProducts\":" + intOption("products-per-job", 2) + "}}";
-        http.sendAsync(HttpRequest.newBuilder(URI.create(option("job-api", "http://localhost:8080") + "/api/jobs"))
+        String body = "{\"shopUrl\":\"" + options.get("shop", "http://localhost:8070/") + "\",\"templateId\":\"default\","
+                + "\"crawlerConfig\":{\"maxProducts\":" + options.integer("products-per-job", 2) + "}}";
+        http.sendAsync(HttpRequest.newBuilder(URI.create(options.get("job-api", "http://localhost:8080") + "/api/jobs"))
                         .header("Authorization", "Bearer " + tokens.get(user)).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
                 .thenAccept(response -> {
@@ -377,10 +363,10 @@ public final class Soak {
     }
 
     private String token(String user) throws IOException, InterruptedException {
-        String form = "grant_type=password&client_id=" + option("client", "stagewire-cli") + "&username=" + user + "&password="
-                + URLEncoder.encode(option("password", user), StandardCharsets.UTF_8);
+        String form = "grant_type=password&client_id=" + options.get("client", "stagewire-cli") + "&username=" + user + "&password="
+                + URLEncoder.encode(options.get("password", user), StandardCharsets.UTF_8);
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create(option("keycloak", "http://localhost:8180") + "/realms/stagewire/protocol/openid-connect/token"))
+                        URI.create(options.get("keycloak", "http://localhost:8180") + "/realms/stagewire/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
                 HttpResponse.BodyHandlers.ofString());
         Matcher m = ACCESS_TOKEN.matcher(response.body());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stagewire.bench.Options;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +44,7 @@ import org.HdrHistogram.Histogram;
 public final class JobStorm {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Map<String, String> options;
+    private final Options options;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
@@ -60,28 +60,13 @@ public final class JobStorm {
     private final Histogram createMicros = new Histogram(60_000_000L, 3);
     private final AtomicInteger reconnects = new AtomicInteger();
 
-    private JobStorm(Map<String, String> options) {
+    private JobStorm(Options options) {
         this.options = options;
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            if (!arg.startsWith("--") || !arg.contains("=")) {
-                throw new IllegalArgumentException("options are --name=value: " + arg);
-            }
-            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-        }
-        boolean ok = new JobStorm(options).run();
+        boolean ok = new JobStorm(Options.parse(args)).run();
         System.exit(ok ? 0 : 1);
-    }
-
-    private String option(String name, String fallback) {
-        return options.getOrDefault(name, fallback);
-    }
-
-    private int intOption(String name, int fallback) {
-        return Integer.parseInt(option(name, Integer.toString(fallback)));
     }
 
     /** One storm user: its token (refreshed before it expires), subject and watching connection. */
@@ -98,11 +83,11 @@ public final class JobStorm {
     }
 
     private boolean run() throws Exception {
-        int jobCount = intOption("jobs", 1000);
-        int seconds = intOption("seconds", 60);
-        int userCount = intOption("users", 20);
-        log("storm: %d jobs of %d product(s) within %d s by %d users; job-api %s, gateway %s", jobCount, intOption("products", 1),
-                seconds, userCount, option("job-api", "http://localhost:8080"), option("gateway", "ws://localhost:8090/ws"));
+        int jobCount = options.integer("jobs", 1000);
+        int seconds = options.integer("seconds", 60);
+        int userCount = options.integer("users", 20);
+        log("storm: %d jobs of %d product(s) within %d s by %d users; job-api %s, gateway %s", jobCount, options.integer("products", 1),
+                seconds, userCount, options.get("job-api", "http://localhost:8080"), options.get("gateway", "ws://localhost:8090/ws"));
         String admin = adminToken();
         for (int i = 1; i <= userCount; i++) {
             User user = new User(String.format("storm-%02d", i));
@@ -134,7 +119,7 @@ public final class JobStorm {
                 createMicros.getValueAtPercentile(50) / 1e3, createMicros.getValueAtPercentile(95) / 1e3,
                 createMicros.getValueAtPercentile(99) / 1e3, createMicros.getMaxValue() / 1e3);
 
-        long deadline = start + TimeUnit.MINUTES.toNanos(intOption("drain-minutes", 25));
+        long deadline = start + TimeUnit.MINUTES.toNanos(options.integer("drain-minutes", 25));
         int lastReport = -1;
         while (ended.size() < jobs.size() && System.nanoTime() < deadline) {
             Thread.sleep(1000);
@@ -153,7 +138,7 @@ public final class JobStorm {
             int cancelled = 0;
             for (Map.Entry<String, User> job : jobs.entrySet()) {
                 if (!ended.containsKey(job.getKey())) {
-                    HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create(option("job-api", "http://localhost:8080")
+                    HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create(options.get("job-api", "http://localhost:8080")
                                     + "/api/jobs/" + job.getKey() + "/cancel")).header("Authorization", "Bearer " + job.getValue().token)
                             .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
                     cancelled += answer.statusCode() == 202 ? 1 : 0;
@@ -172,10 +157,10 @@ public final class JobStorm {
     }
 
     private CompletableFuture<Void> create(User user) {
-        String body = "{\"shopUrl\":\"" + option("shop", "http://localhost:8070/") + "\",\"templateId\":\"default\","
-                + "\"crawlerConfig\":{\"maxProducts\":" + intOption("products", 1) + "}}";
+        String body = "{\"shopUrl\":\"" + options.get("shop", "http://localhost:8070/") + "\",\"templateId\":\"default\","
+                + "\"crawlerConfig\":{\"maxProducts\":" + options.integer("products", 1) + "}}";
         long sent = System.nanoTime();
-        return http.sendAsync(HttpRequest.newBuilder(URI.create(option("job-api", "http://localhost:8080") + "/api/jobs"))
+        return http.sendAsync(HttpRequest.newBuilder(URI.create(options.get("job-api", "http://localhost:8080") + "/api/jobs"))
                         .header("Authorization", "Bearer " + user.token).header("Content-Type", "application/json")
                         .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString())
@@ -199,7 +184,7 @@ public final class JobStorm {
         CompletableFuture<Void> subscribed = new CompletableFuture<>();
         StringBuilder partial = new StringBuilder();
         http.newWebSocketBuilder().header("Authorization", "Bearer " + user.token).connectTimeout(Duration.ofSeconds(10))
-                .buildAsync(URI.create(option("gateway", "ws://localhost:8090/ws")), new WebSocket.Listener() {
+                .buildAsync(URI.create(options.get("gateway", "ws://localhost:8090/ws")), new WebSocket.Listener() {
                     @Override
                     public void onOpen(WebSocket socket) {
                         user.socket = socket;
@@ -301,7 +286,7 @@ public final class JobStorm {
         List<String> ids = new ArrayList<>();
         String after = null;
         while (true) {
-            String url = option("job-api", "http://localhost:8080") + "/api/jobs/" + jobId + "/events?limit=500"
+            String url = options.get("job-api", "http://localhost:8080") + "/api/jobs/" + jobId + "/events?limit=500"
                     + (after == null ? "" : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8));
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
                     .header("Authorization", "Bearer " + user.token).build(), HttpResponse.BodyHandlers.ofString());
@@ -327,18 +312,18 @@ public final class JobStorm {
     }
 
     private String adminToken() throws IOException, InterruptedException {
-        return tokenFrom("master", "grant_type=password&client_id=admin-cli&username=" + option("admin-user", "admin") + "&password="
-                + URLEncoder.encode(option("admin-password", "admin"), StandardCharsets.UTF_8));
+        return tokenFrom("master", "grant_type=password&client_id=admin-cli&username=" + options.get("admin-user", "admin") + "&password="
+                + URLEncoder.encode(options.get("admin-password", "admin"), StandardCharsets.UTF_8));
     }
 
     private String token(String user) throws IOException, InterruptedException {
-        return tokenFrom("stagewire", "grant_type=password&client_id=" + option("client", "stagewire-cli") + "&username=" + user
+        return tokenFrom("stagewire", "grant_type=password&client_id=" + options.get("client", "stagewire-cli") + "&username=" + user
                 + "&password=" + URLEncoder.encode(user, StandardCharsets.UTF_8));
     }
 
     private String tokenFrom(String realm, String form) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create(option("keycloak", "http://localhost:8180") + "/realms/" + realm + "/protocol/openid-connect/token"))
+                        URI.create(options.get("keycloak", "http://localhost:8180") + "/realms/" + realm + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode token = JSON.readTree(response.body()).path("access_token");
@@ -350,7 +335,7 @@ public final class JobStorm {
 
     /** Creates the realm user (password = name, realm role {@code user}) unless it exists. */
     private void ensureUser(String admin, String name) throws IOException, InterruptedException {
-        String base = option("keycloak", "http://localhost:8180") + "/admin/realms/stagewire";
+        String base = options.get("keycloak", "http://localhost:8180") + "/admin/realms/stagewire";
         ObjectNode user = JSON.createObjectNode().put("username", name).put("enabled", true).put("emailVerified", true)
                 .put("email", name + "@stagewire.local").put("firstName", "Storm").put("lastName", name);
         user.putArray("credentials").addObject().put("type", "password").put("value", name).put("temporary", false);
