@@ -28,7 +28,7 @@ class BadInputTest extends GatewayTest {
             JsonNode unknown = assertError(client, "{\"op\":\"publish\",\"channel\":\"job:x\"}", "bad_request", "unknown op 'publish'");
             assertThat(unknown.path("op").asText()).isEqualTo("publish");
             assertError(client, "{\"op\":\"subscribe\"}", "bad_request", "missing \"channel\"");
-            for (String channel : List.of("job:", "foo:bar", "job:has space", "user:", "job:" + "x".repeat(129))) {
+            for (String channel : List.of("job:", "foo:bar", "job:has space", "user:", "job:" + "x".repeat(129), "job:.", "job:..")) {
                 assertError(client, "{\"op\":\"subscribe\",\"channel\":\"" + channel + "\"}", "bad_request", "bad channel name");
             }
             assertError(client, "{\"op\":\"subscribe\",\"channel\":\"job:abc\",\"since\":\"yesterday\"}", "bad_request", "\"since\"");

@@ -20,5 +20,9 @@ class JobIdsTest {
         assertThat(JobIds.isValid("a".repeat(129))).isFalse();
         assertThat(JobIds.isValid("a/b")).isFalse();
         assertThat(JobIds.isValid("a b")).isFalse();
+        assertThat(JobIds.isValid(".")).as("a dot-segment in /api/jobs/{id}").isFalse();
+        assertThat(JobIds.isValid("..")).isFalse();
+        assertThat(JobIds.isValid("...")).isTrue();
+        assertThat(JobIds.isValid(".a")).isTrue();
     }
 }
