@@ -11,6 +11,8 @@ import io.stagewire.gateway.support.Events;
 import io.stagewire.gateway.support.JobApiDouble;
 import io.stagewire.gateway.support.Jwt;
 import io.stagewire.gateway.support.WsClient;
+import io.stagewire.testing.ForgedTokens;
+import java.net.URI;
 import org.junit.jupiter.api.Test;
 
 /** Who may connect and who may subscribe to what, with real tokens from Keycloak. */
@@ -32,6 +34,19 @@ class AuthorisationTest extends GatewayTest {
                 .isInstanceOfSatisfying(WsClient.Refused.class, refused -> assertThat(refused.status).isEqualTo(401));
         String garbage = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln";
         assertThatThrownBy(() -> WsClient.connect(ws(), garbage))
+                .isInstanceOfSatisfying(WsClient.Refused.class, refused -> assertThat(refused.status).isEqualTo(401));
+    }
+
+    @Test
+    void tokensNotIssuedToStagewireByItsRealmAreRefusedWith401() {
+        ForgedTokens.all("bob").forEach((kind, token) -> assertThatThrownBy(() -> WsClient.connect(ws(), token)).as(kind)
+                .isInstanceOfSatisfying(WsClient.Refused.class, refused -> assertThat(refused.status).as(kind).isEqualTo(401)));
+    }
+
+    @Test
+    void aTokenInTheUrlIsNotAccepted() {
+        URI withToken = URI.create(ws() + "?access_token=" + token("bob"));
+        assertThatThrownBy(() -> WsClient.connect(withToken, null))
                 .isInstanceOfSatisfying(WsClient.Refused.class, refused -> assertThat(refused.status).isEqualTo(401));
     }
 

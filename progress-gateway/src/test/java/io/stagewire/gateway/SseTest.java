@@ -6,6 +6,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.stagewire.gateway.support.Events;
 import io.stagewire.gateway.support.JobApiDouble;
+import io.stagewire.testing.ForgedTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +20,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** SSE: same auth, {@code id:} is the position, {@code Last-Event-ID} resumes exactly. */
@@ -57,6 +59,7 @@ class SseTest extends GatewayTest {
         }
     }
 
+    @Tag("attack")
     @Test
     void sameAuthorisationAsTheWebSocket() throws Exception {
         String jobId = Events.newJobId();
@@ -76,6 +79,19 @@ class SseTest extends GatewayTest {
         try (SseStream stream = open("/sse/users/" + sub("bob"), token("bob"), null)) {
             assertThat(stream.statusCode).isEqualTo(200);
             assertThat(stream.next().get("event")).isEqualTo("subscribed");
+        }
+    }
+
+    @Tag("attack")
+    @Test
+    void tokensNotIssuedToStagewireAndTokensInTheUrlAreRefusedWith401() throws Exception {
+        for (Map.Entry<String, String> forged : ForgedTokens.all("bob").entrySet()) {
+            try (SseStream stream = open("/sse/users/" + sub("bob"), forged.getValue(), null)) {
+                assertThat(stream.statusCode).as(forged.getKey()).isEqualTo(401);
+            }
+        }
+        try (SseStream stream = open("/sse/users/" + sub("bob") + "?access_token=" + token("bob"), null, null)) {
+            assertThat(stream.statusCode).as("token as a query parameter").isEqualTo(401);
         }
     }
 

@@ -43,12 +43,17 @@ public final class Tokens {
 
     /** The whole token response of a password grant (access_token, refresh_token, expires_in, ...). */
     public static JsonNode passwordGrant(String user, String password) {
-        String form = Map.of("grant_type", "password", "client_id", "stagewire-cli",
+        return passwordGrant(StackUnderTest.oidcRealmUrl(), "stagewire-cli", user, password);
+    }
+
+    /** A password grant at any realm of the provider, through any client that allows it. */
+    public static JsonNode passwordGrant(String realmUrl, String client, String user, String password) {
+        String form = Map.of("grant_type", "password", "client_id", client,
                         "username", user, "password", password, "scope", "openid")
                 .entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(StackUnderTest.oidcRealmUrl() + "/protocol/openid-connect/token"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
                 .timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))
@@ -56,12 +61,12 @@ public final class Tokens {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("token request for " + user + " answered " + response.statusCode()
+                throw new IllegalStateException("token request for " + user + " as " + client + " answered " + response.statusCode()
                         + ": " + response.body());
             }
             return JSON.readTree(response.body());
         } catch (IOException e) {
-            throw new IllegalStateException("OIDC provider not reachable at " + StackUnderTest.oidcRealmUrl()
+            throw new IllegalStateException("OIDC provider not reachable at " + realmUrl
                     + " (is the stack up? ./stagewire test starts it)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,6 +1,7 @@
 package io.stagewire.jobapi.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,7 +9,9 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.emptyOrNullString;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.stagewire.testing.ForgedTokens;
 import io.stagewire.testing.Tokens;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Real tokens from the running Keycloak: no token, a forged one and a real one. */
@@ -28,6 +31,21 @@ class MeResourceTest {
         String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
 
         given().auth().oauth2(forged).when().get("/api/me").then().statusCode(401);
+    }
+
+    @Tag("attack")
+    @Test
+    void tokensNotIssuedToStagewireByItsRealmAreUnauthorized() {
+        ForgedTokens.all("bob").forEach((kind, token) ->
+                assertThat(given().auth().oauth2(token).when().get("/api/me").statusCode()).as(kind).isEqualTo(401));
+    }
+
+    @Tag("attack")
+    @Test
+    void aTokenInTheUrlIsNotAccepted() {
+        String real = Tokens.accessToken("bob");
+        given().queryParam("access_token", real).when().get("/api/me").then().statusCode(401);
+        given().queryParam("token", real).when().get("/api/jobs").then().statusCode(401);
     }
 
     @Test

@@ -53,7 +53,11 @@ public interface GatewayConfig {
     int knownJobs();
 
     interface Auth {
-        /** Origins a browser may open /ws and /sse from. A request without Origin (not a browser) passes. */
+        /**
+         * Origins a browser may open /ws from. A request without Origin (not a browser) passes. /sse needs none: a page
+         * cannot put a bearer token on an EventSource, and a cross-site fetch with one is stopped by CORS (the gateway
+         * allows no other origin), whereas a WebSocket upgrade is not subject to CORS.
+         */
         @WithDefault("http://localhost:8080,http://127.0.0.1:8080")
         List<String> allowedOrigins();
 
