@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
@@ -118,7 +119,21 @@ public final class PriceListImport {
     }
 
     private static ProblemException notAWorkbook(Exception e) {
+        if (isZipBomb(e)) {
+            return ProblemException.tooLarge("a part of the workbook would unpack to more than "
+                    + Math.round(1 / ZipSecureFile.getMinInflateRatio()) + " times its packed size (a zip bomb): refused before unpacking it");
+        }
         return ProblemException.unsupported("the file is not an .xlsx workbook (" + e.getClass().getSimpleName() + ")");
+    }
+
+    /** POI's inflate-ratio check refuses such a part before inflating it, and says so only in its message. */
+    private static boolean isZipBomb(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().contains("Zip bomb detected")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static SharedStrings sharedStrings(OPCPackage pkg) throws IOException, SAXException {

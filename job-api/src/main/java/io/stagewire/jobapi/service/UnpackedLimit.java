@@ -33,7 +33,7 @@ final class UnpackedLimit extends FilterInputStream {
     private void count(int n) {
         read += n;
         if (read > limit) {
-            throw ProblemException.tooLarge(what + " of the workbook unpack to more than " + limit + " bytes, the limit");
+            throw ProblemException.tooLarge("unpacking " + what + " of the workbook passed " + limit + " bytes, the limit");
         }
     }
 }

@@ -25,6 +25,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Extractions store images as files; files come back with type, ETag and caching; label templates. */
@@ -81,6 +82,7 @@ class FilesTemplatesExtractionsTest {
         as("bob").multiPart("other", "x").post("/api/extractions").then().statusCode(400).body("errors[0].field", equalTo("images"));
     }
 
+    @Tag("attack")
     @Test
     void defaultTemplateExistsAndOwnTemplatesAreOnlyTheirOwners() {
         as("carol").get("/api/label-templates").then().statusCode(200)

@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -199,6 +200,7 @@ class JobResourceTest {
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE).body("status", equalTo(400));
     }
 
+    @Tag("attack")
     @Test
     void everyEndpointNeedsAToken() {
         given().contentType(ContentType.JSON).body(job("https://shop.example/", "default", 10)).post("/api/jobs").then().statusCode(401);
@@ -212,6 +214,7 @@ class JobResourceTest {
         given().post("/api/extractions").then().statusCode(401);
     }
 
+    @Tag("attack")
     @Test
     void anotherUsersJobIsNotFoundButAdminSeesIt() {
         String id = Api.createJob("bob", 5);
