@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -156,6 +157,7 @@ class CrawlRequestPipelineTest {
     }
 
     /** A forged request on another user's job: refused before the shop is fetched, nothing stored or sent. */
+    @Tag("attack")
     @Test
     void deadLettersARequestWhoseUserDoesNotOwnTheJobAndTouchesNothing() {
         String jobId = jobs.job(USER, "crawling", "crawling");

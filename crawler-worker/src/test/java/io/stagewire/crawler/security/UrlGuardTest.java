@@ -94,7 +94,8 @@ class UrlGuardTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"http://127.1/", "http://2130706433/", "http://0x7f000001/", "http://0177.0.0.1/",
-        "http://127.000.000.001/", "http://10.0.0.5./"})
+        "http://127.000.000.001/", "http://10.0.0.5./", "http://localhost./", "http://LOCALHOST/", "http://[::ffff:127.0.0.1]/",
+        "http://[::ffff:a9fe:a9fe]/", "http://[fd00:ec2::254]/", "http://169.254.169.254./", "http://[::1]/", "http://0/"})
     void refusesNumericHostsInFormsBrowsersAndJavaReadDifferently(String url) {
         assertThat(guard.check(url).isAllowed()).isFalse();
     }

@@ -7,6 +7,7 @@ import java.net.URI;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -31,6 +32,7 @@ class FixtureShopCrawlTest {
     private final String shop = TestSites.fixtureShop();
     private final String internal = TestSites.internalSite();
 
+    @Tag("attack")
     @Test
     void blocksSubresourcesAndRedirectsToInternalAddresses() {
         RecordingListener listener = crawl("/list/guarded/");
@@ -100,6 +102,7 @@ class FixtureShopCrawlTest {
         assertThat(Hits.onFixtureShop(shop, "/list/always-500/")).isEqualTo(3);
     }
 
+    @Tag("attack")
     @Test
     void boundsWhatAProductPageCanMakeTheWorkerHold() {
         RecordingListener listener = crawl("/list/tall/");

@@ -56,6 +56,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -217,6 +218,7 @@ class LabelRequestsTest {
     }
 
     /** A forged request: a user who does not own the job, or a job job-api does not have. Nothing reaches the job. */
+    @Tag("attack")
     @Test
     void aRequestWhoseUserDoesNotOwnTheJobIsDeadLetteredAndNothingIsSentToTheJob() throws Exception {
         String priceList = data.priceList(userId, new PriceRow("ART-10234", "Wasserkocher", "19.99", EAN));
@@ -238,6 +240,7 @@ class LabelRequestsTest {
     }
 
     /** The job is the user's; the price list and template the request names are another user's: not read. */
+    @Tag("attack")
     @Test
     void anotherUsersPriceListOrTemplateIsNotUsed() {
         String othersList = data.priceList("someone-else", new PriceRow("ART-10234", "Geheimer Preis", "1.00", EAN));
@@ -255,6 +258,7 @@ class LabelRequestsTest {
         assertThat(answer).noneMatch(e -> e.data().toString().contains("Geheimer"));
     }
 
+    @Tag("attack")
     @Test
     void aPriceListOverTheRowLimitIsNotLoaded() {
         String huge = data.priceList(userId);

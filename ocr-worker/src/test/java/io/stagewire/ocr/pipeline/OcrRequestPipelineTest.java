@@ -17,6 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -153,6 +154,7 @@ class OcrRequestPipelineTest {
      * job waited forever. Such an image (and any 12-48 MP phone photo) is now read subsampled: at 1/2 here, never
      * decoded at full size. Only an image that does not fit even at 1/4 (169 MP) fails, with the numbers.
      */
+    @Tag("attack")
     @Test
     void readsAScreenshotOverTheHeapSubsampledFailsOneBeyondTheCoarsestAndReadsTheNextOne() {
         String jobId = jobs.job(USER, "processing", "ocr");
@@ -186,6 +188,7 @@ class OcrRequestPipelineTest {
     }
 
     /** A forged request: another user's job, or no job of job-api's. Nothing is read or sent for it. */
+    @Tag("attack")
     @Test
     void deadLettersARequestWhoseUserDoesNotOwnTheJobAndSendsNothingToIt() {
         String bobsJob = jobs.job(USER, "processing", "ocr");
@@ -212,6 +215,7 @@ class OcrRequestPipelineTest {
     }
 
     /** The job is the user's, the file it names is not (or is larger than any screenshot): the item fails. */
+    @Tag("attack")
     @Test
     void failsTheItemWhenTheFileIsAnotherUsersOrTooLarge() {
         String carolsJob = jobs.job("carol", "processing", "ocr");
