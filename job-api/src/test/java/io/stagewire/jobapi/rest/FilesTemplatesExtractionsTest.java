@@ -23,6 +23,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Tag;
@@ -80,6 +81,23 @@ class FilesTemplatesExtractionsTest {
         as("bob").multiPart("images", "notes.png", "just text".getBytes(), "image/png").post("/api/extractions")
                 .then().statusCode(415).body("detail", equalTo("'notes.png' is not a PNG or JPEG image"));
         as("bob").multiPart("other", "x").post("/api/extractions").then().statusCode(400).body("errors[0].field", equalTo("images"));
+    }
+
+    @Tag("attack")
+    @Test
+    void extractionRefusesMoreThanTwentyImagesAndAnImageOverTenMegabytesWithTheLimit() throws IOException {
+        var tooMany = as("bob");
+        byte[] small = png(10);
+        for (int i = 0; i < 21; i++) {
+            tooMany = tooMany.multiPart("images", "p" + i + ".png", small, "image/png");
+        }
+        tooMany.post("/api/extractions").then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("errors[0].field", equalTo("images")).body("detail", equalTo("21 images; at most 20 per extraction"));
+
+        byte[] large = Arrays.copyOf(small, 10 * 1024 * 1024 + 1);
+        as("bob").multiPart("images", "large.png", large, "image/png").post("/api/extractions")
+                .then().statusCode(413).contentType(Problem.MEDIA_TYPE)
+                .body("detail", equalTo("'large.png' is 10485761 bytes, the limit is 10485760"));
     }
 
     @Tag("attack")
