@@ -38,7 +38,7 @@ class AuthorisationTest extends GatewayTest {
     }
 
     @Test
-    void tokensNotIssuedToStagewireByItsRealmAreRefusedWith401() {
+    void forgedForeignAndExpiredTokensAreRefusedWith401() {
         ForgedTokens.all("bob").forEach((kind, token) -> assertThatThrownBy(() -> WsClient.connect(ws(), token)).as(kind)
                 .isInstanceOfSatisfying(WsClient.Refused.class, refused -> assertThat(refused.status).as(kind).isEqualTo(401)));
     }

@@ -56,6 +56,78 @@ class ConnectionLimitTest extends GatewayTest {
         }
     }
 
+    /**
+     * Upgrades that race: the 429 check runs before the connection is counted, so several upgrades can pass it at
+     * once. Whatever the interleaving, exactly the limit stay open (each answers a ping), every other one is refused
+     * with 429 or closed with 4029, and once all are closed the user has the whole quota again (nothing leaked).
+     */
+    @Test
+    void racingUpgradesLeaveExactlyTheLimitOpenAndReleaseEveryPlace() throws Exception {
+        int attempts = MAX_WS * 3;
+        List<WsClient> open = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.Map<String, Integer> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try (java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(attempts)) {
+            List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    outcomes.merge(racedUpgrade("alice", open), 1, Integer::sum);
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<?> run : runs) {
+                run.get(WAIT.toMillis() * 2, java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+            assertThat(outcomes.getOrDefault("open", 0)).as("outcomes %s", outcomes).isEqualTo(MAX_WS);
+            assertThat(outcomes.getOrDefault("refused 429", 0) + outcomes.getOrDefault("closed 4029", 0))
+                    .as("outcomes %s", outcomes).isEqualTo(attempts - MAX_WS);
+        } finally {
+            open.forEach(WsClient::close);
+        }
+        List<WsClient> again = new ArrayList<>();
+        try {
+            for (int i = 0; i < MAX_WS; i++) {
+                WsClient client = awaitConnect("alice");
+                again.add(client);
+                client.send("{\"op\":\"ping\"}");
+                assertThat(client.next(WAIT).path("type").asText()).as("place %d after the race", i + 1).isEqualTo("pong");
+            }
+        } finally {
+            again.forEach(WsClient::close);
+        }
+    }
+
+    /** One upgrade's fate: "open" (kept in {@code open}), "refused 429", "closed 4029" or what else happened. */
+    private String racedUpgrade(String user, List<WsClient> open) {
+        WsClient client;
+        try {
+            client = connect(user);
+        } catch (WsClient.Refused refused) {
+            return "refused " + refused.status;
+        }
+        try {
+            client.send("{\"op\":\"ping\"}");
+        } catch (RuntimeException closedMeanwhile) {
+            // The close frame may already be on its way; its code says why.
+        }
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (client.isClosed()) {
+                return "closed " + client.awaitClose(WAIT);
+            }
+            for (com.fasterxml.jackson.databind.JsonNode frame : client.drain(java.time.Duration.ofMillis(50))) {
+                if ("pong".equals(frame.path("type").asText())) {
+                    open.add(client);
+                    return "open";
+                }
+            }
+        }
+        client.close();
+        return "neither pong nor close";
+    }
+
     @Test
     void sseStreamsOverTheLimitGet429ProblemAndAClosedOneFreesItsPlace() throws Exception {
         String path = "/sse/users/" + sub("carol");

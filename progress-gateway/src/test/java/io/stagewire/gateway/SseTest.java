@@ -84,7 +84,7 @@ class SseTest extends GatewayTest {
 
     @Tag("attack")
     @Test
-    void tokensNotIssuedToStagewireAndTokensInTheUrlAreRefusedWith401() throws Exception {
+    void forgedForeignExpiredAndUrlTokensAreRefusedWith401() throws Exception {
         for (Map.Entry<String, String> forged : ForgedTokens.all("bob").entrySet()) {
             try (SseStream stream = open("/sse/users/" + sub("bob"), forged.getValue(), null)) {
                 assertThat(stream.statusCode).as(forged.getKey()).isEqualTo(401);

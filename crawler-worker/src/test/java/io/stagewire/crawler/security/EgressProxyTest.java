@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
 
@@ -18,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.stagewire.crawler.config.CrawlerWorkerConfig;
 import io.stagewire.crawler.testing.Hits;
 import io.stagewire.crawler.testing.TestSites;
 
@@ -27,8 +33,14 @@ import io.stagewire.crawler.testing.TestSites;
 @WithTestResource(TestSites.class)
 class EgressProxyTest {
 
+    // TEST-NET-2 (RFC 5737): public to the guard, and no host ever answers it.
+    private static final String UNREACHABLE_PUBLIC = "198.51.100.7";
+
     @Inject
     EgressProxy proxy;
+
+    @Inject
+    CrawlerWorkerConfig config;
 
     private final String shop = TestSites.fixtureShop();
     private final String internal = TestSites.internalSite();
@@ -71,7 +83,50 @@ class EgressProxyTest {
         }
     }
 
+    /**
+     * DNS rebinding: the name answers a public address when the guard asks, and loopback to anyone asking later. The
+     * proxy must connect to the address it vetted (here one that no host answers, so the request fails with a 502)
+     * and never to what the name resolves to afterwards: a listener on that loopback address sees no connection.
+     * A proxy that handed the name on to its HTTP client or tunnel would resolve it again through the system's DNS,
+     * where {@code localhost} is 127.0.0.1, and be caught.
+     */
+    @Test
+    void connectsOnlyToTheAddressItVettedWhenTheNameLaterResolvesToLoopback() throws Exception {
+        try (ServerSocket loopback = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            AtomicInteger connections = new AtomicInteger();
+            Thread.ofVirtual().start(() -> {
+                while (!loopback.isClosed()) {
+                    try (Socket accepted = loopback.accept()) {
+                        connections.incrementAndGet();
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            AtomicInteger lookups = new AtomicInteger();
+            HostResolver rebinding = host -> host.equals("localhost")
+                    ? new InetAddress[] {InetAddress.getByName(lookups.getAndIncrement() == 0 ? UNREACHABLE_PUBLIC : "127.0.0.1")}
+                    : HostResolver.SYSTEM.resolve(host);
+            EgressProxy rebound = new EgressProxy(new UrlGuard(List.of(), rebinding), config);
+            try (HttpClient client = clientThroughProxy(rebound)) {
+                String target = "localhost:" + loopback.getLocalPort();
+                HttpResponse<String> plain = client.send(get("http://" + target + "/"), HttpResponse.BodyHandlers.ofString());
+                assertThat(plain.statusCode()).as("the vetted address does not answer").isIn(502, 504);
+                lookups.set(0);
+                assertThatThrownBy(() -> client.send(get("https://" + target + "/"), HttpResponse.BodyHandlers.ofString()))
+                        .as("a tunnel to the vetted address fails too").isInstanceOf(IOException.class);
+                assertThat(connections).as("connections that reached the loopback listener").hasValue(0);
+            } finally {
+                rebound.stop();
+            }
+        }
+    }
+
     private HttpClient clientThroughProxy() {
+        return clientThroughProxy(proxy);
+    }
+
+    private static HttpClient clientThroughProxy(EgressProxy proxy) {
         URI proxyUrl = URI.create(proxy.url());
         return HttpClient.newBuilder()
                 .proxy(ProxySelector.of(new InetSocketAddress(proxyUrl.getHost(), proxyUrl.getPort())))

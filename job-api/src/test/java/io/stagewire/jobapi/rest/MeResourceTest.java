@@ -35,9 +35,22 @@ class MeResourceTest {
 
     @Tag("attack")
     @Test
-    void tokensNotIssuedToStagewireByItsRealmAreUnauthorized() {
+    void forgedForeignAndExpiredTokensAreUnauthorized() {
         ForgedTokens.all("bob").forEach((kind, token) ->
                 assertThat(given().auth().oauth2(token).when().get("/api/me").statusCode()).as(kind).isEqualTo(401));
+    }
+
+    /** The expired token of {@link ForgedTokens#all} is refused for its expiry alone: the same kind works before. */
+    @Tag("attack")
+    @Test
+    void aShortLivedTokenWorksUntilItExpires() throws InterruptedException {
+        String token = ForgedTokens.shortLived("bob");
+        for (int attempt = 1; System.currentTimeMillis() > ForgedTokens.expiresAtMillis(token) - 1_000 && attempt < 5; attempt++) {
+            token = ForgedTokens.shortLived("bob"); // a slow turn ate its life before it could be tried
+        }
+        given().auth().oauth2(token).when().get("/api/me").then().statusCode(200).body("username", equalTo("bob"));
+        Thread.sleep(Math.max(0, ForgedTokens.expiresAtMillis(token) + 1_100 - System.currentTimeMillis()));
+        given().auth().oauth2(token).when().get("/api/me").then().statusCode(401);
     }
 
     @Tag("attack")

@@ -3,6 +3,7 @@ package io.stagewire.events.work;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.stagewire.events.StageEventCodec;
 import io.stagewire.events.StageEventJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,11 +36,17 @@ public final class WorkMessages {
 
     /**
      * Reads a record value. Unknown fields are ignored, so senders may add fields before every
-     * reader knows them.
+     * reader knows them. A value past {@link StageEventCodec#MAX_RECORD_BYTES} is refused unread (a
+     * work message is a few hundred bytes; job-api never writes one that large), and nesting past
+     * Jackson's limit of 1 000 levels fails as any other malformed JSON.
      *
      * @throws IllegalArgumentException with the reason when the value is not a {@code type}
      */
     public static <T extends WorkMessage> T read(byte[] value, Class<T> type) {
+        if (value != null && value.length > StageEventCodec.MAX_RECORD_BYTES) {
+            throw new IllegalArgumentException("not a " + type.getSimpleName() + ": the value is " + value.length
+                    + " bytes, the limit is " + StageEventCodec.MAX_RECORD_BYTES);
+        }
         ObjectReader reader = StageEventJson.mapper().readerFor(type)
                 .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try {
