@@ -143,7 +143,9 @@ class SseTest extends GatewayTest {
         Map<String, String> next() throws InterruptedException {
             Map<String, String> event = events.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             if (event == null) {
-                throw new AssertionError("no SSE event within " + WAIT);
+                // The gateway runs in this JVM: say what its set-up and consumer threads were doing (a rare CI timeout here).
+                throw new AssertionError("no SSE event within " + WAIT + "; gateway threads:\n"
+                        + io.stagewire.gateway.support.ThreadDump.of("subscription-setup", "job-events", "vert.x-eventloop", "executor-thread"));
             }
             return event;
         }
