@@ -1,5 +1,6 @@
 package io.stagewire.ocr.engine;
 
+import static net.sourceforge.tess4j.ITessAPI.TessPageIteratorLevel.RIL_SYMBOL;
 import static net.sourceforge.tess4j.ITessAPI.TessPageIteratorLevel.RIL_TEXTLINE;
 import static net.sourceforge.tess4j.ITessAPI.TessPageIteratorLevel.RIL_WORD;
 
@@ -8,6 +9,7 @@ import java.nio.IntBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
 import net.sourceforge.tess4j.ITessAPI.TessPageIterator;
 import net.sourceforge.tess4j.ITessAPI.TessResultIterator;
@@ -23,13 +25,20 @@ import net.sourceforge.tess4j.TessAPI;
 public final class TesseractEngine implements AutoCloseable {
     private static final TessAPI TESSERACT = TessAPI.INSTANCE;
 
+    private static final int PSM_SINGLE_WORD = 8;
+    private static final String WHITELIST = "tessedit_char_whitelist";
+
     private final TessBaseAPI handle;
     private final ImageBudget images;
+    private final int pageSegmentationMode;
+    private final String whitelist;
     private boolean closed;
 
-    private TesseractEngine(TessBaseAPI handle, ImageBudget images) {
+    private TesseractEngine(TessBaseAPI handle, ImageBudget images, TesseractSettings settings) {
         this.handle = handle;
         this.images = images;
+        this.pageSegmentationMode = settings.pageSegmentationMode();
+        this.whitelist = settings.variables().getOrDefault(WHITELIST, "");
     }
 
     /** An engine of its own, refusing images over the settings' pixel limit (tools and tests). */
@@ -55,7 +64,7 @@ public final class TesseractEngine implements AutoCloseable {
                 throw new IllegalArgumentException("Tesseract has no variable '" + name + "' (or refused the value '" + value + "')");
             }
         });
-        return new TesseractEngine(handle, images);
+        return new TesseractEngine(handle, images, settings);
     }
 
     /**
@@ -78,39 +87,111 @@ public final class TesseractEngine implements AutoCloseable {
             if (TESSERACT.TessBaseAPIRecognize(handle, null) != 0) {
                 throw new OcrFailedException("Tesseract could not recognise the " + image.width() + "x" + image.height() + " image");
             }
-            return new RecognizedPage(image.width(), image.height(), readLines());
+            return new RecognizedPage(image.width(), image.height(), readLines(image));
         } finally {
             // Frees the page's image and results; the loaded models stay.
             TESSERACT.TessBaseAPIClear(handle);
         }
     }
 
-    private List<TextLine> readLines() {
-        List<TextLine> lines = new ArrayList<>();
+    private List<TextLine> readLines(RgbImage image) {
+        List<List<Word>> lines = new ArrayList<>();
+        List<PendingCents> rereads = new ArrayList<>();
         TessResultIterator words = TESSERACT.TessBaseAPIGetIterator(handle);
         if (words == null) {
-            return lines;
+            return List.of();
         }
         try {
             TessPageIterator layout = TESSERACT.TessResultIteratorGetPageIterator(words);
             List<Word> line = new ArrayList<>();
             do {
                 if (TESSERACT.TessPageIteratorIsAtBeginningOf(layout, RIL_TEXTLINE) != 0 && !line.isEmpty()) {
-                    lines.add(new TextLine(line));
+                    lines.add(line);
                     line = new ArrayList<>();
                 }
                 Word word = currentWord(words, layout);
-                if (word != null) {
-                    line.add(word);
+                if (word == null) {
+                    continue;
                 }
+                if (RaisedCents.CANDIDATE.matcher(word.text()).matches()) {
+                    switch (RaisedCents.decide(symbolsOf(words))) {
+                        case RaisedCents.Decision.Split split -> word = new Word(split.text(), word.confidence(), word.box());
+                        case RaisedCents.Decision.Reread reread -> rereads.add(new PendingCents(lines.size(), line.size(), reread));
+                        case RaisedCents.Decision.Keep keep -> { }
+                    }
+                }
+                line.add(word);
             } while (TESSERACT.TessResultIteratorNext(words, RIL_WORD) != 0);
             if (!line.isEmpty()) {
-                lines.add(new TextLine(line));
+                lines.add(line);
             }
         } finally {
             TESSERACT.TessResultIteratorDelete(words);
         }
-        return lines;
+        // Only now: reading a region again replaces the page's results the iterator walked.
+        for (PendingCents pending : rereads) {
+            List<Word> line = lines.get(pending.line());
+            Word word = line.get(pending.word());
+            readCents(pending.reread().region(), image).ifPresent(cents -> line.set(pending.word(),
+                    new Word(pending.reread().whole() + "," + cents, word.confidence(), word.box())));
+        }
+        return lines.stream().map(TextLine::new).toList();
+    }
+
+    /** A word whose raised part is to be read again once the page's words are all taken. */
+    private record PendingCents(int line, int word, RaisedCents.Decision.Reread reread) {
+    }
+
+    /** The symbols of the word under the iterator, from a copy of it (the page walk goes on by word). */
+    private static List<RaisedCents.Symbol> symbolsOf(TessResultIterator words) {
+        List<RaisedCents.Symbol> symbols = new ArrayList<>();
+        TessResultIterator symbol = TESSERACT.TessResultIteratorCopy(words);
+        try {
+            TessPageIterator layout = TESSERACT.TessResultIteratorGetPageIterator(symbol);
+            do {
+                Pointer utf8 = TESSERACT.TessResultIteratorGetUTF8Text(symbol, RIL_SYMBOL);
+                if (utf8 == null) {
+                    continue;
+                }
+                String text;
+                try {
+                    text = utf8.getString(0, StandardCharsets.UTF_8.name());
+                } finally {
+                    TESSERACT.TessDeleteText(utf8);
+                }
+                symbols.add(new RaisedCents.Symbol(text, boundingBox(layout, RIL_SYMBOL)));
+            } while (TESSERACT.TessPageIteratorIsAtFinalElement(layout, RIL_WORD, RIL_SYMBOL) == 0
+                    && TESSERACT.TessResultIteratorNext(symbol, RIL_SYMBOL) != 0);
+        } finally {
+            TESSERACT.TessResultIteratorDelete(symbol);
+        }
+        return symbols;
+    }
+
+    /** Reads a small region of the page as one word of digits; two digits are cents. */
+    private Optional<String> readCents(Box region, RgbImage image) {
+        int left = Math.min(region.left(), image.width() - 1);
+        int top = Math.min(region.top(), image.height() - 1);
+        int width = Math.min(region.width(), image.width() - left);
+        int height = Math.min(region.height(), image.height() - top);
+        TESSERACT.TessBaseAPISetRectangle(handle, left, top, width, height);
+        TESSERACT.TessBaseAPISetPageSegMode(handle, PSM_SINGLE_WORD);
+        TESSERACT.TessBaseAPISetVariable(handle, WHITELIST, "0123456789");
+        try {
+            Pointer utf8 = TESSERACT.TessBaseAPIGetUTF8Text(handle);
+            if (utf8 == null) {
+                return Optional.empty();
+            }
+            try {
+                String digits = utf8.getString(0, StandardCharsets.UTF_8.name()).strip();
+                return digits.matches("\\d{2}") ? Optional.of(digits) : Optional.empty();
+            } finally {
+                TESSERACT.TessDeleteText(utf8);
+            }
+        } finally {
+            TESSERACT.TessBaseAPISetPageSegMode(handle, pageSegmentationMode);
+            TESSERACT.TessBaseAPISetVariable(handle, WHITELIST, whitelist);
+        }
     }
 
     /** The word under the iterator, or null for the empty "words" Tesseract reports for pictures and rules. */
@@ -128,13 +209,16 @@ public final class TesseractEngine implements AutoCloseable {
         if (text.isEmpty()) {
             return null;
         }
+        return new Word(text, TESSERACT.TessResultIteratorConfidence(words, RIL_WORD), boundingBox(layout, RIL_WORD));
+    }
+
+    private static Box boundingBox(TessPageIterator layout, int level) {
         IntBuffer left = IntBuffer.allocate(1);
         IntBuffer top = IntBuffer.allocate(1);
         IntBuffer right = IntBuffer.allocate(1);
         IntBuffer bottom = IntBuffer.allocate(1);
-        TESSERACT.TessPageIteratorBoundingBox(layout, RIL_WORD, left, top, right, bottom);
-        Box box = new Box(left.get(0), top.get(0), right.get(0) - left.get(0), bottom.get(0) - top.get(0));
-        return new Word(text, TESSERACT.TessResultIteratorConfidence(words, RIL_WORD), box);
+        TESSERACT.TessPageIteratorBoundingBox(layout, level, left, top, right, bottom);
+        return new Box(left.get(0), top.get(0), right.get(0) - left.get(0), bottom.get(0) - top.get(0));
     }
 
     @Override

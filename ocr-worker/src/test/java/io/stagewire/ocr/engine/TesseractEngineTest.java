@@ -50,6 +50,19 @@ class TesseractEngineTest {
         assertThat(price.box().top()).isGreaterThan(articleLine.box().bottom());
     }
 
+    /** Cents set small and raised (resources/raised-cents/prices.html, as Chromium renders it). */
+    @Test
+    void readsRaisedCentsAsTheCentsOfTheAmount() throws IOException {
+        byte[] prices;
+        try (var in = TesseractEngineTest.class.getResourceAsStream("/raised-cents/prices.png")) {
+            prices = in.readAllBytes();
+        }
+        RecognizedPage page = engine.recognize(prices);
+
+        assertThat(page.lines()).map(TextLine::text)
+                .containsExactly("12,99 €", "129,95 €", "1299 €", "12,99* €", "Modell 2024");
+    }
+
     @Test
     void readsTheSameWordsEveryTime() {
         assertThat(engine.recognize(screenshot)).isEqualTo(engine.recognize(screenshot));

@@ -78,6 +78,20 @@ class DemoShopReadingTest {
         assertThat(misread).as("misread names").hasSizeLessThanOrEqualTo(DemoShopScreenshots.all().size() / 10);
     }
 
+    /** Not the demo shop's: a selling price with raised cents (resources/raised-cents/product.html). */
+    @Test
+    void readsASellingPriceWithRaisedCents() throws Exception {
+        byte[] png;
+        try (var in = DemoShopReadingTest.class.getResourceAsStream("/raised-cents/product.png")) {
+            png = in.readAllBytes();
+        }
+        ProductFields fields = ocr.read(png).fields();
+
+        assertThat(fields.price()).isEqualByComparingTo("12.99");
+        assertThat(fields.currency()).isEqualTo("EUR");
+        assertThat(fields.articleNumber()).isEqualTo("KM-20417");
+    }
+
     @Test
     void failsACorruptScreenshotWithAReason() {
         byte[] png = DemoShopScreenshots.bySlug("spuelschwamm-10-stueck").png();
