@@ -221,10 +221,13 @@ export function mountJob(container, {id, session, navigate}) {
       h('td', String(n)),
       h('td.mono', r.articleNumber || ''),
       h('td', r.status === 'failed' ? h('span.muted', r.reason || 'failed') : (r.name || '')),
-      h('td.num', r.previousPrice != null
-        ? [h('del.muted.previous-price', {title: 'The shop\u2019s previous price, printed struck through on a label with the shop\u2019s price'},
-            formatMoney(r.previousPrice, r.currency)), ' ', formatMoney(r.price, r.currency)]
-        : formatMoney(r.price, r.currency)),
+      h('td.num', [
+        r.previousPrice != null
+          ? [h('del.muted.previous-price', {title: 'The shop\u2019s previous price, printed struck through on a label with the shop\u2019s price'},
+              formatMoney(r.previousPrice, r.currency)), ' '] : null,
+        r.pricePrefix ? [h('span.price-prefix', {title: 'The shop shows this as a from-price; a label with the shop\u2019s price prints the word too'},
+              r.pricePrefix), ' '] : null,
+        formatMoney(r.price, r.currency)]),
       h('td.num', confidenceText(r.confidence)),
       h('td', matchCell),
       h('td.num', m && m.listPrice != null ? formatMoney(m.listPrice, m.currency || r.currency) : ''),
@@ -323,7 +326,7 @@ export function mountJob(container, {id, session, navigate}) {
         return;
       case 'ocr:completed':
         upsertOcr(d.screenshotId, {status: 'completed', articleNumber: d.articleNumber, name: d.name, price: d.price,
-          previousPrice: d.previousPrice, currency: d.currency, ean: d.ean, confidence: d.confidence, durationMs: d.durationMs, reason: null});
+          previousPrice: d.previousPrice, pricePrefix: d.pricePrefix, currency: d.currency, ean: d.ean, confidence: d.confidence, durationMs: d.durationMs, reason: null});
         return;
       case 'ocr:failed':
         if (!(ocrRows.get(d.screenshotId) && ocrRows.get(d.screenshotId).data.status === 'completed')) {

@@ -27,6 +27,8 @@ public class OcrResult extends PanacheEntityBase {
     public BigDecimal price;
     /** The struck-through or "statt" price the shop showed beside {@link #price}; null when none was read. */
     public BigDecimal previousPrice;
+    /** "ab", "from": the word before a from-price, as the shop wrote it (V9). */
+    public String pricePrefix;
     public String currency;
     public String ean;
     /** Per field, 0-100, as ocr:completed reported it. */

@@ -71,12 +71,14 @@ public final class Views {
     public record OcrResultView(String screenshotId, @Schema(description = "completed or failed") String status,
                                 String articleNumber, String name, BigDecimal price,
                                 @Schema(description = "The struck-through or 'statt' price the shop showed beside price")
-                                BigDecimal previousPrice, String currency, String ean,
+                                BigDecimal previousPrice,
+                                @Schema(description = "The word the shop wrote before a from-price ('ab', 'from'); absent for a plain price")
+                                String pricePrefix, String currency, String ean,
                                 @Schema(description = "Confidence 0-100 per field") JsonNode confidence, Long durationMs,
                                 String reason, MatchView match, OffsetDateTime recordedAt) {
         static OcrResultView of(OcrResult r, Match match) {
             return new OcrResultView(r.screenshotId, r.status.wireName(), r.articleNumber, r.name, r.price,
-                    r.previousPrice, r.currency, r.ean, Json.treeOf(r.confidence), r.durationMs, r.reason, MatchView.of(match), r.recordedAt);
+                    r.previousPrice, r.pricePrefix, r.currency, r.ean, Json.treeOf(r.confidence), r.durationMs, r.reason, MatchView.of(match), r.recordedAt);
         }
     }
 

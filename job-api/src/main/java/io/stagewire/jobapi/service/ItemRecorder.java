@@ -86,6 +86,7 @@ public class ItemRecorder {
                     r.name = read != null ? read.name() : null;
                     r.price = read != null ? read.price() : null;
                     r.previousPrice = read != null ? read.previousPrice() : null;
+                    r.pricePrefix = read != null ? read.pricePrefix() : null;
                     r.currency = read != null ? read.currency() : null;
                     r.ean = read != null ? read.ean() : null;
                     r.confidence = read != null ? read.confidence() : null;

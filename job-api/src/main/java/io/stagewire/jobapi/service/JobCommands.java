@@ -119,7 +119,7 @@ public class JobCommands {
                         job.id, job.userId, failed.screenshotId, job.templateId, job.priceListId,
                         ocr == null ? failed.articleNumber : ocr.articleNumber, ocr == null ? null : ocr.name,
                         ocr == null ? null : ocr.price, ocr == null ? null : ocr.currency, ocr == null ? null : ocr.ean,
-                        ocr == null ? null : ocr.previousPrice))));
+                        ocr == null ? null : ocr.previousPrice, ocr == null ? null : ocr.pricePrefix))));
     }
 
     private static Uni<Job> lockedOwnJob(Caller caller, String jobId) {

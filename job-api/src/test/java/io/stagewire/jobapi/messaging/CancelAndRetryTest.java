@@ -92,19 +92,21 @@ class CancelAndRetryTest {
     }
 
     @Test
-    void retryOfAFailedLabelSendsWhatOcrReadWithTheShopsPreviousPrice() {
+    void retryOfAFailedLabelSendsWhatOcrReadWithTheShopsPreviousPriceAndPrefix() {
         String id = bus.announcedJob("bob", 5);
         send(EventType.CRAWL_STARTED, CRAWLER, id, Map.of());
         send(EventType.SCREENSHOT_CAPTURED, CRAWLER, id, Map.of("screenshotId", "a", "fileId", "file-a", "productUrl", "https://shop.example/a"));
         send(EventType.CRAWL_COMPLETED, CRAWLER, id, Map.of("count", 1));
         send(EventType.OCR_COMPLETED, OCR, id, Map.of("screenshotId", "a", "articleNumber", "ART-77318",
-                "price", new BigDecimal("97.26"), "previousPrice", new BigDecimal("121.58"), "currency", "EUR"));
+                "price", new BigDecimal("97.26"), "previousPrice", new BigDecimal("121.58"), "pricePrefix", "ab", "currency", "EUR"));
         send(EventType.MATCH_FOUND, "/stagewire/label-worker", id, Map.of("screenshotId", "a", "articleNumber", "ART-77318"));
         send(EventType.LABEL_FAILED, "/stagewire/label-worker", id, Map.of("screenshotId", "a", "reason", "font missing"));
         // Its only label failed: the job failed, and may be retried.
         Api.awaitStatus("bob", id, "failed");
         assertThat(new BigDecimal(as("bob").get("/api/jobs/" + id + "/ocr-results").then().statusCode(200).extract()
                 .jsonPath().getString("[0].previousPrice"))).isEqualByComparingTo("121.58");
+        assertThat(as("bob").get("/api/jobs/" + id + "/ocr-results").then().extract().jsonPath().getString("[0].pricePrefix"))
+                .isEqualTo("ab");
 
         assertThat(bus.work(Topics.LABEL_REQUESTS, "a")).as("the OCR worker sends the first label request").isEmpty();
         as("bob").post("/api/jobs/" + id + "/retry").then().statusCode(202);
@@ -113,6 +115,7 @@ class CancelAndRetryTest {
         LabelRequest again = WorkMessages.read(sent.get(0), LabelRequest.class);
         assertThat(again.price()).isEqualByComparingTo("97.26");
         assertThat(again.previousPrice()).isEqualByComparingTo("121.58");
+        assertThat(again.pricePrefix()).isEqualTo("ab");
         assertThat(again.currency()).isEqualTo("EUR");
     }
 

@@ -132,9 +132,10 @@ public class LabelRequestProcessor {
             if (request.price() == null || currency == null) {
                 throw new LabelRenderingException("no price was read, and the job has no price list to take it from");
             }
-            // The shop's own price, so its previous price too (struck through, when the template shows one).
+            // The shop's own price, so its previous price too (struck through, when the template shows one), and the
+            // word it writes before a from-price ("ab 9,99 €"): a label must not claim more than the shop does.
             return new LabelData(request.name(), request.price(), currency, articleNumber, request.ean(),
-                    request.previousPrice());
+                    request.previousPrice(), request.pricePrefix());
         });
     }
 

@@ -169,6 +169,9 @@ final class LabelLayouter {
             float oldPriceHeight = oldInk == null ? 0 : (float) oldInk.getHeight() + GAP_PT;
 
             String price = PriceFormat.format(data.price(), data.currency(), locale);
+            if (data.pricePrefix() != null) {
+                price = printable("price prefix", data.pricePrefix()) + " " + price;
+            }
             float bottom = articleBaseline - articleMetrics.getAscent();
             float priceSize = priceSize(price, columnWidth, bottom - top - oldPriceHeight - GAP_PT);
             Rectangle2D priceInk = fonts.inkBounds(FontFace.BOLD, priceSize, price);

@@ -316,14 +316,23 @@ class LabelRequestsTest {
     }
 
     @Test
-    void aPriceListsPriceIsPrintedWithoutTheShopsPreviousPrice() throws Exception {
+    void withoutAPriceListTheShopsFromPriceIsPrintedWithItsWord() throws Exception {
+        send(new LabelRequest(UUID.randomUUID().toString(), jobId, userId, UUID.randomUUID().toString(), "default", null,
+                "ART-77318", "Gartenbank Akazie", new BigDecimal("97.26"), "EUR", null, null, "ab"));
+
+        events.await(jobId, hasTypes(2), WAIT);
+        assertThat(pdfText(data.files(jobId).get(0).data())).contains("ab 97,26");
+    }
+
+    @Test
+    void aPriceListsPriceIsPrintedWithoutTheShopsPreviousPriceOrPrefix() throws Exception {
         String priceList = data.priceList(userId, new PriceRow("ART-77318", "Gartenbank Akazie", "99.00", null));
         send(new LabelRequest(UUID.randomUUID().toString(), jobId, userId, UUID.randomUUID().toString(), "default",
-                priceList, "ART-77318", "Gartenbank", new BigDecimal("97.26"), "EUR", null, new BigDecimal("121.58")));
+                priceList, "ART-77318", "Gartenbank", new BigDecimal("97.26"), "EUR", null, new BigDecimal("121.58"), "ab"));
 
         events.await(jobId, hasTypes(2), WAIT);
         String text = pdfText(data.files(jobId).get(0).data());
-        assertThat(text).contains("99,00").doesNotContain("121,58");
+        assertThat(text).contains("99,00").doesNotContain("121,58").doesNotContain("ab 99");
     }
 
     @Test

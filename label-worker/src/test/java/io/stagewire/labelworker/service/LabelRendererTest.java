@@ -224,6 +224,15 @@ class LabelRendererTest {
     }
 
     @Test
+    void printsTheWordOfAFromPriceBeforeItAsTheShopWritesIt() {
+        LabelData from = new LabelData("Stehlampe", new BigDecimal("9.99"), "EUR", "LMP-7731", null, null, "ab");
+
+        assertThat(pdfText(RENDERER.render(SHELF, from))).contains("ab 9,99\u00a0€");
+        assertThat(pdfText(RENDERER.render(SHELF, new LabelData("Stehlampe", new BigDecimal("9.99"), "EUR", "LMP-7731", null,
+                null, "  ")))).doesNotContain("ab").contains("9,99\u00a0€");
+    }
+
+    @Test
     void formatsThePricePerTheTemplatesLocale() {
         assertThat(pdfText(RENDERER.render(SHELF, TOASTER))).contains("1.299,00\u00a0€");
         assertThat(pdfText(RENDERER.render(SHELF.withLocaleTag("en-US"), TOASTER))).contains("€1,299.00");

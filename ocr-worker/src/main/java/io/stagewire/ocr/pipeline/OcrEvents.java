@@ -29,6 +29,7 @@ final class OcrEvents {
     private static final int ID_CHARS = 128;
     private static final int NAME_CHARS = 1000;
     private static final int CURRENCY_CHARS = 8;
+    private static final int PREFIX_CHARS = 40;
     private static final int EAN_CHARS = 32;
     private static final int REASON_CHARS = 2000;
 
@@ -56,7 +57,7 @@ final class OcrEvents {
         boolean checkedAgainstPage = checked.evidence() != null;
         return event(ids.endedEvent(), new OcrCompleted(request.screenshotId(), ids.ocrResult(),
                 clip(fields.articleNumber(), ID_CHARS), clip(fields.name(), NAME_CHARS), fields.price(),
-                fields.previousPrice(), clip(fields.currency(), CURRENCY_CHARS), clip(fields.ean(), EAN_CHARS),
+                fields.previousPrice(), clip(fields.pricePrefix(), PREFIX_CHARS), clip(fields.currency(), CURRENCY_CHARS), clip(fields.ean(), EAN_CHARS),
                 confidences, result.durationMs(),
                 checkedAgainstPage ? StageEventJson.mapper().valueToTree(checked.evidence()) : null,
                 checkedAgainstPage ? checked.disagreements().stream().map(d -> new OcrCompleted.Disagreement(

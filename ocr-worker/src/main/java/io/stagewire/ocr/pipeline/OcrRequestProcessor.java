@@ -116,6 +116,6 @@ public class OcrRequestProcessor {
     private static LabelRequest labelRequest(OcrRequest request, OcrIds ids, ProductFields fields) {
         return new LabelRequest(ids.labelRequest(), request.jobId(), request.userId(), request.screenshotId(),
                 request.templateId(), request.priceListId(), fields.articleNumber(), fields.name(), fields.price(),
-                fields.currency(), fields.ean(), fields.previousPrice());
+                fields.currency(), fields.ean(), fields.previousPrice(), fields.pricePrefix());
     }
 }

@@ -28,7 +28,8 @@ public class FieldExtractor {
                 price.map(p -> p.value().currency()).orElse(null),
                 valueOf(ean),
                 new FieldConfidence(confidenceOf(articleNumber), confidenceOf(name), confidenceOf(price), confidenceOf(ean)),
-                price.flatMap(p -> prices.previous(page, p.value())).map(Price::amount).orElse(null));
+                price.flatMap(p -> prices.previous(page, p.value())).map(Price::amount).orElse(null),
+                price.isPresent() ? prices.prefix(page).orElse(null) : null);
     }
 
     private static <T> T valueOf(Optional<Reading<T>> reading) {

@@ -59,7 +59,7 @@ public final class PageEvidenceCheck {
         FieldConfidence confidence = new FieldConfidence(raise(c.articleNumber(), articleAgrees),
                 raise(c.name(), nameAgrees), raise(c.price(), priceAgrees), raise(c.ean(), eanAgrees));
         ProductFields fields = new ProductFields(read.articleNumber(), read.name(), read.price(), read.currency(), ean,
-                confidence, read.previousPrice());
+                confidence, read.previousPrice(), read.pricePrefix());
         return new Checked(fields, page, List.copyOf(agreements), List.copyOf(disagreements), List.copyOf(filled));
     }
 

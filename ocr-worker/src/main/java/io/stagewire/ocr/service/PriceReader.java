@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -32,21 +33,23 @@ final class PriceReader {
     static final Pattern PER_UNIT_AFTER = Pattern.compile(
             "(?iu)^\\s*(?:/|\\bpro\\b|\\bper\\b|\\bje\\b)\\s*(?:\\d+(?:[.,]\\d+)?\\s*)?"
                     + "(?:kg|g|mg|l|ml|cl|m|m2|m²|qm|cm|lb|lbs|oz|st(?:ü|u)ck|stk|st|piece|pc|pcs|unit|liter|litre|kilo)(?!\\p{L})");
+    /**
+     * A word right before a price that makes it a from-price, the lowest of several (sizes, variants): "ab 9,99 €",
+     * "from $14.50", "à partir de 12 €". Group 1 is the word as written, reported beside the price.
+     */
+    static final Pattern FROM_PRICE = Pattern.compile(
+            "(?iu)(?<!\\p{L})(ab|from|starting at|à partir de|a partir de|desde|vanaf|a partire da)\\s*:?\\s*$");
     /** Two prices whose heights differ by less than this share are too close to call with certainty. */
     private static final double SAME_HEIGHT = 0.1;
 
-    private record Candidate(Price price, int height, List<Word> words) {
+    private record Candidate(Price price, int height, List<Word> words, String prefix) {
         int confidence(int penalty) {
             return Confidence.of(words, penalty);
         }
     }
 
     Optional<Reading<Price>> read(RecognizedPage page) {
-        List<Candidate> candidates = new ArrayList<>();
-        for (TextLine line : page.lines()) {
-            candidates.addAll(sellingPriceCandidates(line));
-        }
-        candidates.sort(Comparator.comparingInt(Candidate::height).thenComparingInt((Candidate c) -> c.confidence(0)).reversed());
+        List<Candidate> candidates = sortedCandidates(page);
         if (candidates.isEmpty()) {
             return Optional.empty();
         }
@@ -54,6 +57,21 @@ final class PriceReader {
         boolean ambiguous = candidates.stream().skip(1)
                 .anyMatch(other -> other.height() >= tallest.height() * (1 - SAME_HEIGHT) && !other.price().equals(tallest.price()));
         return Optional.of(new Reading<>(tallest.price(), tallest.confidence(ambiguous ? Confidence.AMBIGUOUS : 0)));
+    }
+
+    /** The word before the selling price that makes it a from-price ("ab", "from"), as written; empty for a plain price. */
+    Optional<String> prefix(RecognizedPage page) {
+        List<Candidate> candidates = sortedCandidates(page);
+        return candidates.isEmpty() ? Optional.empty() : Optional.ofNullable(candidates.getFirst().prefix());
+    }
+
+    private static List<Candidate> sortedCandidates(RecognizedPage page) {
+        List<Candidate> candidates = new ArrayList<>();
+        for (TextLine line : page.lines()) {
+            candidates.addAll(sellingPriceCandidates(line));
+        }
+        candidates.sort(Comparator.comparingInt(Candidate::height).thenComparingInt((Candidate c) -> c.confidence(0)).reversed());
+        return candidates;
     }
 
     /**
@@ -73,7 +91,7 @@ final class PriceReader {
                 int height = line.wordsCovering(found.amountStart(), found.amountEnd()).stream()
                         .mapToInt(word -> word.box().height()).max().orElse(0);
                 if (tallest == null || height > tallest.height()) {
-                    tallest = new Candidate(found.price(), height, List.of());
+                    tallest = new Candidate(found.price(), height, List.of(), null);
                 }
             }
         }
@@ -95,7 +113,9 @@ final class PriceReader {
             }
             int height = line.wordsCovering(found.amountStart(), found.amountEnd()).stream()
                     .mapToInt(word -> word.box().height()).max().orElse(0);
-            candidates.add(new Candidate(found.price(), height, line.wordsCovering(found.start(), found.end())));
+            Matcher from = FROM_PRICE.matcher(before);
+            candidates.add(new Candidate(found.price(), height, line.wordsCovering(found.start(), found.end()),
+                    from.find() ? from.group(1) : null));
         }
         return candidates;
     }

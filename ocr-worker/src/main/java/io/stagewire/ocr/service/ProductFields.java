@@ -14,11 +14,17 @@ import java.math.BigDecimal;
  *                      than it and in its currency; null when there is none
  */
 public record ProductFields(String articleNumber, String name, BigDecimal price, String currency, String ean,
-        FieldConfidence confidence, BigDecimal previousPrice) {
+        FieldConfidence confidence, BigDecimal previousPrice, String pricePrefix) {
+
+    /** Without a price prefix. */
+    public ProductFields(String articleNumber, String name, BigDecimal price, String currency, String ean,
+            FieldConfidence confidence, BigDecimal previousPrice) {
+        this(articleNumber, name, price, currency, ean, confidence, previousPrice, null);
+    }
 
     /** Without a previous price. */
     public ProductFields(String articleNumber, String name, BigDecimal price, String currency, String ean,
             FieldConfidence confidence) {
-        this(articleNumber, name, price, currency, ean, confidence, null);
+        this(articleNumber, name, price, currency, ean, confidence, null, null);
     }
 }

@@ -226,6 +226,24 @@ class FieldExtractorTest {
             assertThat(extract(page().line(106, 14, "statt 9,00 €").line(151, 40, "79,00 €")).previousPrice()).isNull();
         }
 
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {"ab 9,99 €|9.99|ab", "Ab 9,99 €|9.99|Ab", "From $14.50|14.50|From",
+                "starting at € 12,00|12.00|starting at", "à partir de 12,00 €|12.00|à partir de", "Preis ab: 7,50 €|7.50|ab"})
+        void reportsTheWordThatMakesTheSellingPriceAFromPrice(String line, String amount, String prefix) {
+            ProductFields fields = extract(page().line(151, 40, line));
+
+            assertThat(fields.price()).isEqualByComparingTo(amount);
+            assertThat(fields.pricePrefix()).isEqualTo(prefix);
+        }
+
+        @Test
+        void aFromWordBeforeAnotherPriceOrInsideAWordIsNoPrefixOfTheSellingPrice() {
+            assertThat(extract(page().line(151, 40, "12,99 €").line(209, 12, "Versand ab 50,00 €")).pricePrefix()).isNull();
+            assertThat(extract(page().line(151, 40, "Kabel 12,99 €")).pricePrefix()).isNull();
+            assertThat(extract(page().line(151, 40, "Pfab 12,99 €")).pricePrefix()).isNull();
+            assertThat(extract(page().line(151, 40, "ab 9,99 € statt 12,99 €")).pricePrefix()).isEqualTo("ab");
+        }
+
         @Test
         void findsNoPriceWhenOnlyAnOldPriceWasRead() {
             ProductFields fields = extract(page().line(106, 14, "statt 99,00 €"));

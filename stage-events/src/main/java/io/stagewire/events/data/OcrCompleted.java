@@ -13,6 +13,7 @@ import java.util.Map;
 /**
  * The data of {@code ocr:completed} (schema {@code data/ocr-completed.schema.json}).
  *
+ * @param pricePrefix the word the shop writes before a from-price ("ab", "from"), as written; null for a plain price
  * @param extra fields the schema does not list (other systems' own details), kept as they came
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -23,6 +24,7 @@ public record OcrCompleted(
         @JsonInclude(JsonInclude.Include.ALWAYS) String name,
         @JsonInclude(JsonInclude.Include.ALWAYS) BigDecimal price,
         @JsonInclude(JsonInclude.Include.ALWAYS) BigDecimal previousPrice,
+        String pricePrefix,
         @JsonInclude(JsonInclude.Include.ALWAYS) String currency,
         @JsonInclude(JsonInclude.Include.ALWAYS) String ean,
         Map<String, BigDecimal> confidence,
@@ -37,9 +39,9 @@ public record OcrCompleted(
     }
 
     public OcrCompleted(String screenshotId, String ocrResultId, String articleNumber, String name, BigDecimal price,
-                BigDecimal previousPrice, String currency, String ean, Map<String, BigDecimal> confidence,
+                BigDecimal previousPrice, String pricePrefix, String currency, String ean, Map<String, BigDecimal> confidence,
                 Long durationMs, JsonNode evidence, List<Disagreement> disagreements, List<String> filledFromPage) {
-        this(screenshotId, ocrResultId, articleNumber, name, price, previousPrice, currency, ean, confidence,
+        this(screenshotId, ocrResultId, articleNumber, name, price, previousPrice, pricePrefix, currency, ean, confidence,
                 durationMs, evidence, disagreements, filledFromPage, Map.of());
     }
 

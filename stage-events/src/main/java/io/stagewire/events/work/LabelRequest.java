@@ -13,17 +13,27 @@ import java.math.BigDecimal;
  * @param previousPrice the struck-through or "statt/UVP" price the shop shows beside {@code price}; null when none
  *        was read. Printed struck through on a label whose price is the shop's (no price list); a price list's
  *        price has no previous price. A sender of an older version omits it.
+ * @param pricePrefix the word the shop writes before {@code price} when it is a from-price ("ab", "from"), as
+ *        written; null for a plain price. Printed before the shop's price; a price list's price has none.
  */
 public record LabelRequest(String requestId, String jobId, String userId, String screenshotId, String templateId,
                            String priceListId, String articleNumber, String name, BigDecimal price, String currency,
-                           String ean, BigDecimal previousPrice) implements WorkMessage {
+                           String ean, BigDecimal previousPrice, String pricePrefix) implements WorkMessage {
+
+    /** A request without a price prefix. */
+    public LabelRequest(String requestId, String jobId, String userId, String screenshotId, String templateId,
+                        String priceListId, String articleNumber, String name, BigDecimal price, String currency,
+                        String ean, BigDecimal previousPrice) {
+        this(requestId, jobId, userId, screenshotId, templateId, priceListId, articleNumber, name, price, currency, ean,
+                previousPrice, null);
+    }
 
     /** A request without a previous price. */
     public LabelRequest(String requestId, String jobId, String userId, String screenshotId, String templateId,
                         String priceListId, String articleNumber, String name, BigDecimal price, String currency,
                         String ean) {
         this(requestId, jobId, userId, screenshotId, templateId, priceListId, articleNumber, name, price, currency, ean,
-                null);
+                null, null);
     }
 
     @Override
