@@ -39,6 +39,8 @@ final class PriceReader {
      */
     static final Pattern FROM_PRICE = Pattern.compile(
             "(?iu)(?<!\\p{L})(ab|from|starting at|à partir de|a partir de|desde|vanaf|a partire da)\\s*:?\\s*$");
+    /** Tesseract's confidence below which an old price's digits are not trusted (struck-through digits are misread). */
+    static final int MIN_PREVIOUS_PRICE_CONFIDENCE = 85;
     /** Two prices whose heights differ by less than this share are too close to call with certainty. */
     private static final double SAME_HEIGHT = 0.1;
 
@@ -76,7 +78,9 @@ final class PriceReader {
 
     /**
      * The old price shown beside the selling price: the tallest price right after an old-price word ("statt 121,58 €",
-     * "UVP 99,00 €"), when it is higher than the selling price and in its currency.
+     * "UVP 99,00 €"), when it is higher than the selling price, in its currency, and read with confidence. An old
+     * price is usually struck through, and the line through its digits makes Tesseract misread them ("121,58" came
+     * out "324,58" at confidence 0): a label that printed that would be wrong, so a doubtful one is no previous price.
      */
     Optional<Price> previous(RecognizedPage page, Price selling) {
         Candidate tallest = null;
@@ -91,11 +95,13 @@ final class PriceReader {
                 int height = line.wordsCovering(found.amountStart(), found.amountEnd()).stream()
                         .mapToInt(word -> word.box().height()).max().orElse(0);
                 if (tallest == null || height > tallest.height()) {
-                    tallest = new Candidate(found.price(), height, List.of(), null);
+                    tallest = new Candidate(found.price(), height, line.wordsCovering(found.amountStart(), found.amountEnd()), null);
                 }
             }
         }
-        return Optional.ofNullable(tallest).map(Candidate::price)
+        return Optional.ofNullable(tallest)
+                .filter(old -> old.words().stream().allMatch(word -> word.confidence() >= MIN_PREVIOUS_PRICE_CONFIDENCE))
+                .map(Candidate::price)
                 .filter(old -> old.currency().equals(selling.currency()) && old.amount().compareTo(selling.amount()) > 0);
     }
 

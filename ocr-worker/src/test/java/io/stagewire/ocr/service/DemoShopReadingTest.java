@@ -92,6 +92,22 @@ class DemoShopReadingTest {
         assertThat(fields.articleNumber()).isEqualTo("KM-20417");
     }
 
+    /** A sale: the old price struck through (resources/raised-cents/struck.html); never a misread old price. */
+    @Test
+    void readsTheSellingPriceBesideAStruckThroughOldPriceAndNeverAMisreadOldPrice() throws Exception {
+        byte[] png;
+        try (var in = DemoShopReadingTest.class.getResourceAsStream("/raised-cents/struck.png")) {
+            png = in.readAllBytes();
+        }
+        ProductFields fields = ocr.read(png).fields();
+
+        assertThat(fields.price()).isEqualByComparingTo("97.26");
+        assertThat(fields.articleNumber()).isEqualTo("ART-77318");
+        if (fields.previousPrice() != null) {
+            assertThat(fields.previousPrice()).as("a previous price is the one the page shows or none").isEqualByComparingTo("121.58");
+        }
+    }
+
     @Test
     void failsACorruptScreenshotWithAReason() {
         byte[] png = DemoShopScreenshots.bySlug("spuelschwamm-10-stueck").png();

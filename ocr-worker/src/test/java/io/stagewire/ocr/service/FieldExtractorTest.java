@@ -245,6 +245,19 @@ class FieldExtractorTest {
         }
 
         @Test
+        void aDoubtfullyReadOldPriceIsNoPreviousPrice() {
+            // Struck-through digits: Tesseract read "121,58" as "324,58" with confidence 0 (struck.png).
+            ProductFields fields = extract(page()
+                    .line(106, run(18, 95, "statt"), run(18, 0, "324,58"), run(18, 0, "€"))
+                    .line(151, 40, "97,26 €"));
+
+            assertThat(fields.price()).isEqualByComparingTo("97.26");
+            assertThat(fields.previousPrice()).isNull();
+            assertThat(extract(page().line(106, run(18, 95, "statt"), run(18, 86, "121,58"), run(18, 86, "€"))
+                    .line(151, 40, "97,26 €")).previousPrice()).isEqualByComparingTo("121.58");
+        }
+
+        @Test
         void findsNoPriceWhenOnlyAnOldPriceWasRead() {
             ProductFields fields = extract(page().line(106, 14, "statt 99,00 €"));
 
