@@ -55,6 +55,18 @@ public final class DemoShopScreenshots {
                 .orElseThrow(() -> new IllegalArgumentException("no screenshot " + slug));
     }
 
+    /** A test resource's bytes, e.g. {@code /raised-cents/prices.png}: pages made for one rule, not the demo shop's. */
+    public static byte[] bytesOf(String name) {
+        try (java.io.InputStream in = DemoShopScreenshots.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test resource " + name);
+            }
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static Screenshot screenshot(JsonNode product, Path directory) {
         String slug = product.get("slug").asText();
         try {

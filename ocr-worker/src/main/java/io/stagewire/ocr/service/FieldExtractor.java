@@ -19,7 +19,8 @@ public class FieldExtractor {
     public ProductFields extract(RecognizedPage page) {
         Optional<Reading<String>> articleNumber = articleNumbers.read(page);
         Optional<Reading<String>> name = names.read(page);
-        Optional<Reading<Price>> price = prices.read(page);
+        Optional<PriceReader.SellingPrice> selling = prices.read(page);
+        Optional<Reading<Price>> price = selling.map(PriceReader.SellingPrice::reading);
         Optional<Reading<String>> ean = eans.read(page);
         return new ProductFields(
                 valueOf(articleNumber),
@@ -29,7 +30,7 @@ public class FieldExtractor {
                 valueOf(ean),
                 new FieldConfidence(confidenceOf(articleNumber), confidenceOf(name), confidenceOf(price), confidenceOf(ean)),
                 price.flatMap(p -> prices.previous(page, p.value())).map(Price::amount).orElse(null),
-                price.isPresent() ? prices.prefix(page).orElse(null) : null);
+                selling.map(PriceReader.SellingPrice::prefix).orElse(null));
     }
 
     private static <T> T valueOf(Optional<Reading<T>> reading) {

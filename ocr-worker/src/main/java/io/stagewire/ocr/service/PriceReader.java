@@ -50,30 +50,27 @@ final class PriceReader {
         }
     }
 
-    Optional<Reading<Price>> read(RecognizedPage page) {
-        List<Candidate> candidates = sortedCandidates(page);
+    /**
+     * The selling price as read, and the word before it that makes it a from-price ("ab", "from") as written, null
+     * for a plain price.
+     */
+    record SellingPrice(Reading<Price> reading, String prefix) {
+    }
+
+    Optional<SellingPrice> read(RecognizedPage page) {
+        List<Candidate> candidates = new ArrayList<>();
+        for (TextLine line : page.lines()) {
+            candidates.addAll(sellingPriceCandidates(line));
+        }
+        candidates.sort(Comparator.comparingInt(Candidate::height).thenComparingInt((Candidate c) -> c.confidence(0)).reversed());
         if (candidates.isEmpty()) {
             return Optional.empty();
         }
         Candidate tallest = candidates.getFirst();
         boolean ambiguous = candidates.stream().skip(1)
                 .anyMatch(other -> other.height() >= tallest.height() * (1 - SAME_HEIGHT) && !other.price().equals(tallest.price()));
-        return Optional.of(new Reading<>(tallest.price(), tallest.confidence(ambiguous ? Confidence.AMBIGUOUS : 0)));
-    }
-
-    /** The word before the selling price that makes it a from-price ("ab", "from"), as written; empty for a plain price. */
-    Optional<String> prefix(RecognizedPage page) {
-        List<Candidate> candidates = sortedCandidates(page);
-        return candidates.isEmpty() ? Optional.empty() : Optional.ofNullable(candidates.getFirst().prefix());
-    }
-
-    private static List<Candidate> sortedCandidates(RecognizedPage page) {
-        List<Candidate> candidates = new ArrayList<>();
-        for (TextLine line : page.lines()) {
-            candidates.addAll(sellingPriceCandidates(line));
-        }
-        candidates.sort(Comparator.comparingInt(Candidate::height).thenComparingInt((Candidate c) -> c.confidence(0)).reversed());
-        return candidates;
+        return Optional.of(new SellingPrice(new Reading<>(tallest.price(), tallest.confidence(ambiguous ? Confidence.AMBIGUOUS : 0)),
+                tallest.prefix()));
     }
 
     /**

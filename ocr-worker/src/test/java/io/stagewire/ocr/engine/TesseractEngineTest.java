@@ -52,12 +52,8 @@ class TesseractEngineTest {
 
     /** Cents set small and raised (resources/raised-cents/prices.html, as Chromium renders it). */
     @Test
-    void readsRaisedCentsAsTheCentsOfTheAmount() throws IOException {
-        byte[] prices;
-        try (var in = TesseractEngineTest.class.getResourceAsStream("/raised-cents/prices.png")) {
-            prices = in.readAllBytes();
-        }
-        RecognizedPage page = engine.recognize(prices);
+    void readsRaisedCentsAsTheCentsOfTheAmount() {
+        RecognizedPage page = engine.recognize(DemoShopScreenshots.bytesOf("/raised-cents/prices.png"));
 
         assertThat(page.lines()).map(TextLine::text)
                 .containsExactly("12,99 €", "129,95 €", "1299 €", "12,99* €", "Modell 2024");

@@ -80,12 +80,8 @@ class DemoShopReadingTest {
 
     /** Not the demo shop's: a selling price with raised cents (resources/raised-cents/product.html). */
     @Test
-    void readsASellingPriceWithRaisedCents() throws Exception {
-        byte[] png;
-        try (var in = DemoShopReadingTest.class.getResourceAsStream("/raised-cents/product.png")) {
-            png = in.readAllBytes();
-        }
-        ProductFields fields = ocr.read(png).fields();
+    void readsASellingPriceWithRaisedCents() {
+        ProductFields fields = ocr.read(DemoShopScreenshots.bytesOf("/raised-cents/product.png")).fields();
 
         assertThat(fields.price()).isEqualByComparingTo("12.99");
         assertThat(fields.currency()).isEqualTo("EUR");
@@ -94,12 +90,8 @@ class DemoShopReadingTest {
 
     /** A sale: the old price struck through (resources/raised-cents/struck.html); never a misread old price. */
     @Test
-    void readsTheSellingPriceBesideAStruckThroughOldPriceAndNeverAMisreadOldPrice() throws Exception {
-        byte[] png;
-        try (var in = DemoShopReadingTest.class.getResourceAsStream("/raised-cents/struck.png")) {
-            png = in.readAllBytes();
-        }
-        ProductFields fields = ocr.read(png).fields();
+    void readsTheSellingPriceBesideAStruckThroughOldPriceAndNeverAMisreadOldPrice() {
+        ProductFields fields = ocr.read(DemoShopScreenshots.bytesOf("/raised-cents/struck.png")).fields();
 
         assertThat(fields.price()).isEqualByComparingTo("97.26");
         assertThat(fields.articleNumber()).isEqualTo("ART-77318");
