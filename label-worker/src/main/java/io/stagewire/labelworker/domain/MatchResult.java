@@ -2,6 +2,7 @@ package io.stagewire.labelworker.domain;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /** The outcome of matching one OCR reading against a price list: {@code match:found} or {@code match:failed}. */
@@ -49,6 +50,11 @@ public sealed interface MatchResult {
     enum Reason {
         NO_ARTICLE_NUMBER,
         NO_ROW,
-        AMBIGUOUS
+        AMBIGUOUS;
+
+        /** The event's {@code failure}. */
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
     }
 }

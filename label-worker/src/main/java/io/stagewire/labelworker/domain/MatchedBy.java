@@ -13,7 +13,9 @@ public enum MatchedBy {
     /** One or two characters away (after folding) from exactly one row, with every other row farther. */
     EDIT_DISTANCE,
     /** Several rows equally close by article number; the product name picked one of them by a clear margin. */
-    NAME;
+    NAME,
+    /** The job's owner chose the row in review (issue 15, item 5); matched exactly on the article number they set. */
+    MANUAL;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -3,10 +3,12 @@ package io.stagewire.labelworker.pipeline;
 import io.stagewire.events.StageEvent;
 import io.stagewire.events.work.LabelRequest;
 import io.stagewire.labelworker.domain.BarcodeType;
+import io.stagewire.labelworker.domain.MatchedBy;
 import io.stagewire.labelworker.domain.MatchResult;
 import io.stagewire.labelworker.domain.PriceListRow;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.List;
 import io.stagewire.events.data.EventData;
 import io.stagewire.events.data.LabelFailed;
 import io.stagewire.events.data.LabelGenerated;
@@ -24,6 +26,8 @@ final class LabelEvents {
     private static final int NAME_CHARS = 1000;
     private static final int REASON_CHARS = 2000;
     private static final int EAN_CHARS = 32;
+    /** The schema's maxItems for a match:failed's candidates. */
+    static final int MAX_CANDIDATES = 20;
 
     private final LabelRequest request;
     private final LabelIds ids;
@@ -49,15 +53,26 @@ final class LabelEvents {
      * A job without a price list labels what OCR read: match:found without {@code matchedBy} and
      * without a list price, so nothing is compared.
      */
-    StageEvent takenAsRead(String articleNumber, String currency) {
+    StageEvent takenAsRead(String articleNumber, BigDecimal price, String currency) {
+        boolean corrected = request.correction() != null;
         return event(new MatchFound(request.screenshotId(), clip(articleNumber, ID_CHARS),
-                clip(request.articleNumber(), ID_CHARS), null, null, clip(request.name(), NAME_CHARS), null,
-                request.price(), null, currency, clip(request.ean(), EAN_CHARS)));
+                clip(request.articleNumber(), ID_CHARS), corrected ? MatchedBy.MANUAL.wireName() : null,
+                corrected ? BigDecimal.ONE : null, clip(request.name(), NAME_CHARS), null,
+                price, null, currency, clip(request.ean(), EAN_CHARS)));
     }
 
-    StageEvent matchFailed(String reason) {
+    /**
+     * @param failure the kind, for review (null: the item could not be matched at all)
+     * @param candidates the rows the reading was close to, for the user to pick from (at most {@value #MAX_CANDIDATES})
+     */
+    StageEvent matchFailed(String reason, MatchResult.Reason failure, List<PriceListRow> candidates) {
+        List<MatchFailed.Candidate> offered = candidates.stream().limit(MAX_CANDIDATES)
+                .map(row -> new MatchFailed.Candidate(clip(row.articleNumber(), ID_CHARS), clip(row.name(), NAME_CHARS),
+                        row.price(), row.currency(), clip(row.ean(), EAN_CHARS)))
+                .toList();
         return event(new MatchFailed(request.screenshotId(), clip(reason, REASON_CHARS),
-                clip(request.articleNumber(), ID_CHARS)));
+                clip(request.articleNumber(), ID_CHARS), failure == null ? null : failure.wireName(),
+                offered.isEmpty() ? null : offered));
     }
 
     StageEvent labelGenerated(String articleNumber, BarcodeType barcode) {

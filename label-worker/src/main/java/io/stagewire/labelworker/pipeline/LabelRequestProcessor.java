@@ -3,12 +3,14 @@ package io.stagewire.labelworker.pipeline;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.stagewire.events.StageEvent;
 import io.stagewire.data.StorageUnavailableException;
+import io.stagewire.events.work.Correction;
 import io.stagewire.events.work.LabelRequest;
 import io.stagewire.labelworker.config.LabelWorkerConfig;
 import io.stagewire.labelworker.domain.LabelData;
 import io.stagewire.labelworker.domain.LabelTemplate;
 import io.stagewire.labelworker.domain.MatchResult;
 import io.stagewire.labelworker.domain.OcrReading;
+import io.stagewire.labelworker.domain.PriceListRow;
 import io.stagewire.labelworker.domain.RenderedLabel;
 import io.stagewire.worker.messaging.EventSendException;
 import io.stagewire.worker.messaging.StageEventSender;
@@ -19,6 +21,7 @@ import io.stagewire.data.files.FileKind;
 import io.stagewire.data.files.FileStore;
 import io.stagewire.data.files.NewFile;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -82,7 +85,7 @@ public class LabelRequestProcessor {
         // Price lists carry no currency: their prices are in the currency the label prints.
         String currency = template.map(LabelTemplateRow::currency).orElse(request.currency());
         switch (match(request, job.ownerId(), currency, events)) {
-            case Unmatched unmatched -> sender.send(events.matchFailed(unmatched.reason()));
+            case Unmatched unmatched -> sender.send(events.matchFailed(unmatched.reason(), unmatched.failure(), unmatched.candidates()));
             case Matched matched -> {
                 sender.send(matched.event());
                 sender.send(label(request, template, matched, events));
@@ -98,7 +101,15 @@ public class LabelRequestProcessor {
             implements ItemMatch {
     }
 
-    private record Unmatched(String reason) implements ItemMatch {
+    /** @param failure the matcher's kind of failure; null when the item could not be matched at all */
+    private record Unmatched(String reason, MatchResult.Reason failure, List<PriceListRow> candidates) implements ItemMatch {
+        Unmatched(String reason) {
+            this(reason, null, List.of());
+        }
+
+        Unmatched(MatchResult.Failed failed) {
+            this(failed.message(), failed.reason(), failed.candidates());
+        }
     }
 
     private ItemMatch match(LabelRequest request, String ownerId, String currency, LabelEvents events) {
@@ -112,30 +123,42 @@ public class LabelRequestProcessor {
         if (list.matcher() == null) {
             return new Unmatched(list.refusal());
         }
-        return switch (list.matcher().match(new OcrReading(request.articleNumber(), request.name(), request.price(),
-                request.currency(), request.ean()))) {
+        Correction correction = request.correction();
+        OcrReading reading = new OcrReading(request.articleNumber(), request.name(),
+                correction != null && correction.price() != null ? correction.price() : request.price(),
+                request.currency(), request.ean());
+        MatchResult result = correction == null ? list.matcher().match(reading)
+                : list.matcher().matchChosen(correction.articleNumber() != null ? correction.articleNumber()
+                        : request.articleNumber(), reading);
+        return switch (result) {
             case MatchResult.Found found -> new Matched(events.matchFound(found), found.row().articleNumber(),
                     () -> LabelData.of(found.row()));
-            case MatchResult.Failed failed -> new Unmatched(failed.message());
+            case MatchResult.Failed failed -> new Unmatched(failed);
         };
     }
 
     /** Without a price list the shop page is the only source: the label shows what OCR read. */
     private static ItemMatch fromReading(LabelRequest request, String templateCurrency, LabelEvents events) {
-        String articleNumber = request.articleNumber() == null ? "" : request.articleNumber().strip();
+        Correction correction = request.correction();
+        String set = correction != null && correction.articleNumber() != null ? correction.articleNumber() : request.articleNumber();
+        String articleNumber = set == null ? "" : set.strip();
         if (articleNumber.isEmpty()) {
-            return new Unmatched("no article number was read");
+            return new Unmatched("no article number was read", MatchResult.Reason.NO_ARTICLE_NUMBER, List.of());
         }
+        BigDecimal price = correction != null && correction.price() != null ? correction.price() : request.price();
+        // A previous price is only "previous" above the price: one the user's corrected price reaches is dropped.
+        BigDecimal previousPrice = request.previousPrice() != null && price != null && request.previousPrice().compareTo(price) > 0
+                ? request.previousPrice() : null;
         String currency = request.currency() != null && !request.currency().isBlank() ? request.currency().strip()
                 : templateCurrency;
-        return new Matched(events.takenAsRead(articleNumber, currency), articleNumber, () -> {
-            if (request.price() == null || currency == null) {
+        return new Matched(events.takenAsRead(articleNumber, price, currency), articleNumber, () -> {
+            if (price == null || currency == null) {
                 throw new LabelRenderingException("no price was read, and the job has no price list to take it from");
             }
             // The shop's own price, so its previous price too (struck through, when the template shows one), and the
             // word it writes before a from-price ("ab 9,99 €"): a label must not claim more than the shop does.
-            return new LabelData(request.name(), request.price(), currency, articleNumber, request.ean(),
-                    request.previousPrice(), request.pricePrefix());
+            return new LabelData(request.name(), price, currency, articleNumber, request.ean(),
+                    previousPrice, request.pricePrefix());
         });
     }
 

@@ -121,6 +121,21 @@ public final class PriceListMatcher {
         return decided;
     }
 
+    /**
+     * The row the job's owner chose in review: the article number they set, exactly (trimmed, case and white space
+     * folded), nothing forgiven; {@code reading} is what OCR read, for the shop price and the record.
+     */
+    public MatchResult matchChosen(String articleNumber, OcrReading reading) {
+        String exactKey = ArticleNumberKeys.exact(articleNumber);
+        List<PriceListRow> exact = exactKey.isEmpty() ? null : byExactKey.get(exactKey);
+        if (exact == null) {
+            return new Failed(Reason.NO_ROW, "no price-list row for the article number '"
+                    + (articleNumber == null ? "" : articleNumber.strip()) + "' chosen in review", reading.articleNumber(), List.of());
+        }
+        return exact.size() == 1 ? found(exact.getFirst(), MatchedBy.MANUAL, CONFIDENCE_EXACT, reading)
+                : ambiguous(articleNumber, exact);
+    }
+
     /** The name read is like the row's, or the price read is the row's price. */
     private static boolean confirms(OcrReading reading, PriceListRow row) {
         boolean samePrice = reading.price() != null && reading.price().compareTo(row.price()) == 0

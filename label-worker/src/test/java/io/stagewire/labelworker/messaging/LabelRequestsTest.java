@@ -14,7 +14,9 @@ import io.stagewire.events.DeadLetterHeaders;
 import io.stagewire.events.EventType;
 import io.stagewire.events.StageEvent;
 import io.stagewire.events.Topics;
+import io.stagewire.events.work.Correction;
 import io.stagewire.events.work.LabelRequest;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.stagewire.events.work.WorkMessages;
 import io.stagewire.testing.SharedDataFixtures;
 import io.stagewire.testing.SharedDataFixtures.PriceRow;
@@ -165,7 +167,79 @@ class LabelRequestsTest {
         assertThat(answer.get(0).field("reason").asText())
                 .isEqualTo("no price-list row for article number 'ART-99999' among 1 rows");
         assertThat(answer.get(0).field("articleNumber").asText()).isEqualTo("ART-99999");
+        assertThat(answer.get(0).field("failure").asText()).isEqualTo("no-row");
+        assertThat(answer.get(0).data().has("candidates")).isFalse();
         assertThat(data.files(jobId)).isEmpty();
+    }
+
+    @Test
+    void anUnconfirmedNeighbourIsForReviewWithTheRowAsCandidate() {
+        String priceList = data.priceList(userId, new PriceRow("ART-10234", "Wasserkocher", "19.99", EAN));
+
+        send(request(priceList, "default", "ART-10334", "5.00"));
+
+        List<StageEvent> answer = events.await(jobId, hasTypes(1), WAIT);
+        assertThat(answer.get(0).type()).isEqualTo(EventType.MATCH_FAILED);
+        assertThat(answer.get(0).field("failure").asText()).isEqualTo("ambiguous");
+        JsonNode candidate = answer.get(0).field("candidates").get(0);
+        assertThat(candidate.get("articleNumber").asText()).isEqualTo("ART-10234");
+        assertThat(candidate.get("name").asText()).isEqualTo("Wasserkocher");
+        assertThat(candidate.get("price").decimalValue()).isEqualByComparingTo("19.99");
+        assertThat(candidate.get("ean").asText()).isEqualTo(EAN);
+        assertThat(answer.get(0).field("candidates").size()).isEqualTo(1);
+    }
+
+    @Test
+    void aRowChosenInReviewIsMatchedManuallyWithTheCorrectedShopPriceAndLabelled() throws Exception {
+        String priceList = data.priceList(userId, new PriceRow("ART-10234", "Wasserkocher", "19.99", EAN),
+                new PriceRow("NEW-55501", "Teekanne Glas", "24.90", null));
+
+        send(new LabelRequest(UUID.randomUUID().toString(), jobId, userId, UUID.randomUUID().toString(), "default",
+                priceList, "ART-55501", "Teekanne", new BigDecimal("2.49"), "EUR", null, null, null,
+                new Correction("new-55501", new BigDecimal("24.49"), userId)));
+
+        List<StageEvent> answer = events.await(jobId, hasTypes(2), WAIT);
+        assertThat(answer).extracting(StageEvent::type).containsExactly(EventType.MATCH_FOUND, EventType.LABEL_GENERATED);
+        StageEvent match = answer.get(0);
+        assertThat(match.field("matchedBy").asText()).isEqualTo("manual");
+        assertThat(match.field("confidence").decimalValue()).isEqualByComparingTo("1");
+        assertThat(match.field("articleNumber").asText()).isEqualTo("NEW-55501");
+        assertThat(match.field("ocrArticleNumber").asText()).isEqualTo("ART-55501");
+        assertThat(match.field("shopPrice").decimalValue()).isEqualByComparingTo("24.49");
+        assertThat(match.field("priceDifference").decimalValue()).isEqualByComparingTo("-0.41");
+        assertThat(pdfText(data.files(jobId).get(0).data())).contains("24,90").contains("NEW-55501");
+    }
+
+    @Test
+    void aChosenArticleNumberIsNotForgivenLikeAReading() {
+        String priceList = data.priceList(userId, new PriceRow("ART-10234", "Wasserkocher", "19.99", EAN));
+
+        // Folded, ART-1O234 would find ART-10234; chosen by a person it must be the row's number.
+        send(new LabelRequest(UUID.randomUUID().toString(), jobId, userId, UUID.randomUUID().toString(), "default",
+                priceList, "ART-10234", "Wasserkocher", new BigDecimal("19.99"), "EUR", null, null, null,
+                new Correction("ART-1O234", null, userId)));
+
+        List<StageEvent> answer = events.await(jobId, hasTypes(1), WAIT);
+        assertThat(answer).extracting(StageEvent::type).containsExactly(EventType.MATCH_FAILED);
+        assertThat(answer.get(0).field("reason").asText())
+                .isEqualTo("no price-list row for the article number 'ART-1O234' chosen in review");
+        assertThat(answer.get(0).field("failure").asText()).isEqualTo("no-row");
+    }
+
+    @Test
+    void withoutAPriceListACorrectionIsWhatTheLabelPrints() throws Exception {
+        send(new LabelRequest(UUID.randomUUID().toString(), jobId, userId, UUID.randomUUID().toString(), "default", null,
+                "ARF-77318", "Gartenbank Akazie", new BigDecimal("324.58"), "EUR", null, new BigDecimal("121.58"), null,
+                new Correction("ART-77318", new BigDecimal("97.26"), userId)));
+
+        List<StageEvent> answer = events.await(jobId, hasTypes(2), WAIT);
+        assertThat(answer).extracting(StageEvent::type).containsExactly(EventType.MATCH_FOUND, EventType.LABEL_GENERATED);
+        assertThat(answer.get(0).field("matchedBy").asText()).isEqualTo("manual");
+        assertThat(answer.get(0).field("articleNumber").asText()).isEqualTo("ART-77318");
+        assertThat(answer.get(0).field("ocrArticleNumber").asText()).isEqualTo("ARF-77318");
+        assertThat(answer.get(0).field("shopPrice").decimalValue()).isEqualByComparingTo("97.26");
+        String text = pdfText(data.files(jobId).get(0).data());
+        assertThat(text).contains("97,26").contains("121,58").contains("ART-77318").doesNotContain("324,58");
     }
 
     @Test

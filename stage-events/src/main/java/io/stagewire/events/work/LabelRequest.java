@@ -15,17 +15,28 @@ import java.math.BigDecimal;
  *        price has no previous price. A sender of an older version omits it.
  * @param pricePrefix the word the shop writes before {@code price} when it is a from-price ("ab", "from"), as
  *        written; null for a plain price. Printed before the shop's price; a price list's price has none.
+ * @param correction what the job's owner set in review (sent by job-api only); null for a request from OCR. The
+ *        other fields stay the OCR reading.
  */
 public record LabelRequest(String requestId, String jobId, String userId, String screenshotId, String templateId,
                            String priceListId, String articleNumber, String name, BigDecimal price, String currency,
-                           String ean, BigDecimal previousPrice, String pricePrefix) implements WorkMessage {
+                           String ean, BigDecimal previousPrice, String pricePrefix, Correction correction)
+        implements WorkMessage {
+
+    /** A request from OCR: no correction. */
+    public LabelRequest(String requestId, String jobId, String userId, String screenshotId, String templateId,
+                        String priceListId, String articleNumber, String name, BigDecimal price, String currency,
+                        String ean, BigDecimal previousPrice, String pricePrefix) {
+        this(requestId, jobId, userId, screenshotId, templateId, priceListId, articleNumber, name, price, currency, ean,
+                previousPrice, pricePrefix, null);
+    }
 
     /** A request without a price prefix. */
     public LabelRequest(String requestId, String jobId, String userId, String screenshotId, String templateId,
                         String priceListId, String articleNumber, String name, BigDecimal price, String currency,
                         String ean, BigDecimal previousPrice) {
         this(requestId, jobId, userId, screenshotId, templateId, priceListId, articleNumber, name, price, currency, ean,
-                previousPrice, null);
+                previousPrice, null, null);
     }
 
     /** A request without a previous price. */
@@ -33,7 +44,7 @@ public record LabelRequest(String requestId, String jobId, String userId, String
                         String priceListId, String articleNumber, String name, BigDecimal price, String currency,
                         String ean) {
         this(requestId, jobId, userId, screenshotId, templateId, priceListId, articleNumber, name, price, currency, ean,
-                null, null);
+                null, null, null);
     }
 
     @Override
