@@ -21,6 +21,10 @@ public final class DatabaseOutage implements Predicate<Throwable> {
 
     public static boolean isOutage(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof com.fasterxml.jackson.core.JacksonException || cause instanceof io.vertx.core.json.DecodeException) {
+                // Jackson's errors are IOExceptions, but a value that does not decode is no outage: waiting would not help.
+                return false;
+            }
             if (cause instanceof PgException pg && pg.getSqlState() != null) {
                 // The driver's verdict on the first error Postgres sent decides.
                 return DatabaseOutages.isOutage(pg.getSqlState(), pg.getErrorMessage());

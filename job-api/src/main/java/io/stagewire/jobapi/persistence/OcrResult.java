@@ -5,7 +5,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import io.stagewire.events.data.OcrCompleted;
 import java.math.BigDecimal;
+import java.util.List;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -35,6 +37,13 @@ public class OcrResult extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, BigDecimal> confidence;
     public Long durationMs;
+    /** Where the product page stated another value than OCR read (V10); the reading stands, review decides. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Disagreements disagreements;
+
+    /** The jsonb column's object (Hibernate Reactive reads jsonb only as an object, not as an array). */
+    public record Disagreements(List<OcrCompleted.Disagreement> fields) {
+    }
     public String reason;
     public OffsetDateTime recordedAt;
 }

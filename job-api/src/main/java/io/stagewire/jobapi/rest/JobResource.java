@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.stagewire.events.EventPosition;
 import io.stagewire.jobapi.persistence.JobStatus;
 import io.stagewire.jobapi.persistence.Match;
+import io.stagewire.jobapi.service.ItemReview;
 import io.stagewire.jobapi.service.JobCommands;
 import io.stagewire.jobapi.service.JobCreation;
 import io.stagewire.jobapi.service.JobQueries;
@@ -55,12 +56,14 @@ public class JobResource {
     private final JobCreation creation;
     private final JobQueries queries;
     private final JobCommands commands;
+    private final ItemReview review;
 
-    JobResource(CurrentCaller caller, JobCreation creation, JobQueries queries, JobCommands commands) {
+    JobResource(CurrentCaller caller, JobCreation creation, JobQueries queries, JobCommands commands, ItemReview review) {
         this.caller = caller;
         this.creation = creation;
         this.queries = queries;
         this.commands = commands;
+        this.review = review;
     }
 
     @POST
@@ -149,6 +152,36 @@ public class JobResource {
             content = @Content(schema = @Schema(implementation = Views.LabelView.class, type = SchemaType.ARRAY)))
     public Uni<List<Views.LabelView>> labels(@PathParam("id") String id) {
         return queries.labels(caller.get(), id).map(list -> list.stream().map(Views.LabelView::of).toList());
+    }
+
+    @GET
+    @Path("/{id}/review")
+    @Operation(operationId = "listReviewItems", summary = "Items of a job that need review",
+            description = "Unmatched, ambiguous and unlabelled items, and those where the product page stated another value "
+                    + "than OCR read, in the order OCR finished them. A corrected item leaves the list while its label is made "
+                    + "again, and comes back only if that fails.")
+    @APIResponse(responseCode = "200", description = "Items to review; empty when there are none",
+            content = @Content(schema = @Schema(implementation = Views.ReviewItemView.class, type = SchemaType.ARRAY)))
+    public Uni<List<Views.ReviewItemView>> review(@PathParam("id") String id) {
+        return review.list(caller.get(), id).map(items -> items.stream().map(Views.ReviewItemView::of).toList());
+    }
+
+    @POST
+    @Path("/{id}/review/{screenshotId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "correctItem", summary = "Correct an item and make its label again",
+            description = "Sets the article number (with a price list: the row to use, matched exactly) and/or the price the "
+                    + "shop shows; the label worker answers with match:found (matchedBy manual) and label:generated, live for "
+                    + "every viewer. A finished job reopens until the label is in.")
+    @APIResponse(responseCode = "202", description = "Sent to the label worker", content = @Content(schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "400", description = "Nothing to correct with, or no price-list row with that article number")
+    @APIResponse(responseCode = "404", description = "No such job or item for the caller")
+    @APIResponse(responseCode = "409", description = "The job or item cannot be corrected now (cancelled, extraction, OCR read "
+            + "nothing, still in flight)")
+    public Uni<Response> correct(@PathParam("id") String id, @PathParam("screenshotId") String screenshotId,
+                                 @Valid @NotNull CorrectItemRequest request) {
+        return review.correct(caller.get(), id, screenshotId, request.toCorrection())
+                .map(job -> Response.accepted(JobView.of(job)).build());
     }
 
     @POST

@@ -2,6 +2,9 @@ package io.stagewire.jobapi.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stagewire.events.EventPosition;
+import io.stagewire.events.data.MatchFailed;
+import io.stagewire.events.data.OcrCompleted;
+import io.stagewire.jobapi.service.ReviewItem;
 import io.stagewire.jobapi.persistence.JobEventRecord;
 import io.stagewire.jobapi.persistence.Label;
 import io.stagewire.jobapi.persistence.LabelTemplate;
@@ -60,10 +63,12 @@ public final class Views {
     @Schema(name = "Match", description = "How the OCR result fared against the price list")
     public record MatchView(@Schema(description = "matched or unmatched") String status, String articleNumber,
                             String matchedBy, String name, BigDecimal listPrice, BigDecimal shopPrice,
-                            BigDecimal priceDifference, String currency, String ean, String reason) {
+                            BigDecimal priceDifference, String currency, String ean, String reason,
+                            @Schema(description = "For an unmatched item: no-article-number, no-row or ambiguous")
+                            String failure) {
         static MatchView of(Match m) {
             return m == null ? null : new MatchView(m.status.wireName(), m.articleNumber, m.matchedBy, m.name, m.listPrice, m.shopPrice,
-                    m.priceDifference, m.currency, m.ean, m.reason);
+                    m.priceDifference, m.currency, m.ean, m.reason, m.failure);
         }
     }
 
@@ -75,10 +80,31 @@ public final class Views {
                                 @Schema(description = "The word the shop wrote before a from-price ('ab', 'from'); absent for a plain price")
                                 String pricePrefix, String currency, String ean,
                                 @Schema(description = "Confidence 0-100 per field") JsonNode confidence, Long durationMs,
-                                String reason, MatchView match, OffsetDateTime recordedAt) {
+                                String reason, MatchView match, OffsetDateTime recordedAt,
+                                @Schema(description = "Where the product page stated another value than OCR read; the reading stands")
+                                List<OcrCompleted.Disagreement> disagreements) {
         static OcrResultView of(OcrResult r, Match match) {
             return new OcrResultView(r.screenshotId, r.status.wireName(), r.articleNumber, r.name, r.price,
-                    r.previousPrice, r.pricePrefix, r.currency, r.ean, Json.treeOf(r.confidence), r.durationMs, r.reason, MatchView.of(match), r.recordedAt);
+                    r.previousPrice, r.pricePrefix, r.currency, r.ean, Json.treeOf(r.confidence), r.durationMs, r.reason,
+                    MatchView.of(match), r.recordedAt, r.disagreements == null ? List.of() : r.disagreements.fields());
+        }
+    }
+
+    @Schema(name = "ReviewItem", description = "An item whose label should not be trusted without a person's look")
+    public record ReviewItemView(String screenshotId,
+                                 @Schema(description = "Why it is listed, most pressing first: ambiguous, unmatched, "
+                                         + "no-article-number, label-failed, disagreement") List<String> needs,
+                                 @Schema(nullable = true) ScreenshotView screenshot,
+                                 @Schema(description = "What OCR read, with its match") OcrResultView reading,
+                                 @Schema(description = "Price-list rows an ambiguous reading was close to, to choose from")
+                                 List<MatchFailed.Candidate> candidates,
+                                 @Schema(nullable = true) LabelView label) {
+        static ReviewItemView of(ReviewItem item) {
+            Match match = item.match();
+            return new ReviewItemView(item.reading().screenshotId, item.needs(),
+                    item.screenshot() == null ? null : ScreenshotView.of(item.screenshot()), OcrResultView.of(item.reading(), match),
+                    match == null || match.candidates == null ? List.of() : match.candidates.rows(),
+                    item.label() == null ? null : LabelView.of(item.label()));
         }
     }
 

@@ -91,6 +91,8 @@ public class ItemRecorder {
                     r.ean = read != null ? read.ean() : null;
                     r.confidence = read != null ? read.confidence() : null;
                     r.durationMs = read != null ? read.durationMs() : null;
+                    r.disagreements = read != null && read.disagreements() != null && !read.disagreements().isEmpty()
+                            ? new OcrResult.Disagreements(read.disagreements()) : null;
                     r.reason = data instanceof OcrFailed failed ? failed.reason() : null;
                     r.recordedAt = e.time();
                 });
@@ -116,6 +118,9 @@ public class ItemRecorder {
                     m.currency = found != null ? found.currency() : null;
                     m.ean = found != null ? found.ean() : null;
                     m.reason = failed != null ? failed.reason() : null;
+                    m.failure = failed != null ? failed.failure() : null;
+                    m.candidates = failed != null && failed.candidates() != null && !failed.candidates().isEmpty()
+                            ? new Match.Candidates(failed.candidates()) : null;
                     m.recordedAt = e.time();
                 });
     }

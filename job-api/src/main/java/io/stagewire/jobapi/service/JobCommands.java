@@ -94,16 +94,25 @@ public class JobCommands {
             return Multi.createFrom().iterable(ocr).onItem().transformToUniAndConcatenate(r -> resendOcr(job, r)).collect().last()
                     .chain(() -> Multi.createFrom().iterable(labels).onItem().transformToUniAndConcatenate(l -> resendLabel(job, l))
                             .collect().last())
-                    .chain(Panache::flush)
-                    .chain(() -> counter.count(job.id))
-                    .chain(counts -> {
-                        JobLifecycle.Inputs in = new JobLifecycle.Inputs(job.kind, true, job.itemsFinal, job.expectedItems, counts);
-                        job.progress = JobLifecycle.progressOf(in);
-                        job.counters = counts.asMap();
-                        return transitions.reopen(job, JobLifecycle.statusOf(in));
-                    })
-                    .replaceWith(job);
+                    .chain(() -> itemsBackInFlight(job));
         }));
+    }
+
+    /**
+     * After items were sent to the workers again (their later rows deleted): counts them anew and reopens a finished
+     * job to the status its items say, announced as job:updated. A running job only gets its new counts.
+     */
+    Uni<Job> itemsBackInFlight(Job job) {
+        return Panache.flush()
+                .chain(() -> counter.count(job.id))
+                .chain(counts -> {
+                    JobLifecycle.Inputs in = new JobLifecycle.Inputs(job.kind, true, job.itemsFinal, job.expectedItems, counts);
+                    job.progress = JobLifecycle.progressOf(in);
+                    job.counters = counts.asMap();
+                    return job.status.isTerminal() ? transitions.reopen(job, JobLifecycle.statusOf(in))
+                            : Uni.createFrom().voidItem();
+                })
+                .replaceWith(job);
     }
 
     private Uni<Void> resendOcr(Job job, OcrResult failed) {
@@ -122,7 +131,8 @@ public class JobCommands {
                         ocr == null ? null : ocr.previousPrice, ocr == null ? null : ocr.pricePrefix))));
     }
 
-    private static Uni<Job> lockedOwnJob(Caller caller, String jobId) {
+    /** The job, locked for writing, if the caller may change it: 404 for one they cannot see, 409 for another system's. */
+    static Uni<Job> lockedOwnJob(Caller caller, String jobId) {
         return Job.<Job>findById(jobId, LockModeType.PESSIMISTIC_WRITE).map(job -> {
             if (job == null || !caller.canSee(job.userId)) {
                 throw ProblemException.notFound("job", jobId);

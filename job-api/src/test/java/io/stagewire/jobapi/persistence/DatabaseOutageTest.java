@@ -40,6 +40,10 @@ class DatabaseOutageTest {
         assertThat(DatabaseOutage.isOutage(pg("22001", "value too long for type character varying(64)"))).isFalse();
         assertThat(DatabaseOutage.isOutage(pg("55000", "object not in prerequisite state"))).isFalse();
         assertThat(DatabaseOutage.isOutage(new IllegalArgumentException("bad event"))).isFalse();
+        // A jsonb value the driver cannot decode (Jackson's errors are IOExceptions): waiting would not help.
+        assertThat(DatabaseOutage.isOutage(new HibernateException("load failed", new io.vertx.core.json.DecodeException(
+                "Failed to decode", com.fasterxml.jackson.databind.exc.MismatchedInputException.from(null, java.util.Map.class,
+                        "Cannot deserialize from Array value"))))).isFalse();
         // A refusal wrapping an I/O-looking cause further down is still a refusal: the driver's verdict comes first.
         assertThat(DatabaseOutage.isOutage(new HibernateException("insert failed", pg("23503", "violates foreign key constraint")))).isFalse();
     }
