@@ -8,6 +8,7 @@ import {loadImage, saveDownload} from '../lib/files.js';
 import {h, clear, formatDuration, formatTime, formatMoney, progressBar, setProgress, statusBadge, statusLabel, isFinal, toast} from '../lib/dom.js';
 import {jobTitle, ownerText} from './jobs.js';
 import {openViewer} from './viewer.js';
+import {reviewPanel} from './review.js';
 
 const STAGES = [
   {status: 'pending', label: 'Queued'},
@@ -58,9 +59,14 @@ export function mountJob(container, {id, session, navigate}) {
   const ocrCount = h('span.count#ocr-count', '0');
   const labelsEl = h('div.labels#labels');
   const labelsCount = h('span.count#labels-count', '0');
+  let review = null; // crawl jobs only: extractions make no labels, another system's jobs are its to correct
 
   function layout() {
     const isCrawl = job.kind !== 'extraction';
+    if (job.kind === 'crawl') {
+      review = reviewPanel(id, {hasPriceList: !!job.priceListId});
+      cleanups.push(review.stop);
+    }
     container.append(
       h('p.breadcrumb', h('a', {href: '/'}, '← Jobs')),
       h('div.job-head', titleEl, h('div.job-meta', statusEl, session.admin ? h('span', ' · owner ', ownerEl) : null,
@@ -71,6 +77,7 @@ export function mountJob(container, {id, session, navigate}) {
         bar, failureEl, countersEl),
       h('section.card', h('h2', 'Stages'), timelineEl),
       summaryCard,
+      review ? review.el : null,
       h('section.card', h('h2', 'Screenshots ', shotsCount), gallery),
       h('section.card', h('h2', 'OCR results ', ocrCount),
         h('div.table-wrap', h('table.ocr-table#ocr-results',
@@ -283,6 +290,7 @@ export function mountJob(container, {id, session, navigate}) {
   // --- live events ------------------------------------------------------------------------------
   function onEvent(frame) {
     const d = frame.data || {};
+    if (review) review.onEvent(frame);
     switch (frame.type) {
       case 'job:progress':
         job.progress = Math.max(Number(job.progress) || 0, Number(d.progress) || 0);

@@ -39,6 +39,12 @@ public final class JobApi {
                 .post("/api/price-lists").then().statusCode(201).extract().path("id");
     }
 
+    /** Uploads an .xlsx price list; returns its id. */
+    public String uploadPriceList(String fileName, byte[] xlsx) {
+        return request().multiPart("file", fileName, xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .post("/api/price-lists").then().statusCode(201).extract().path("id");
+    }
+
     /** Creates a job on the demo shop; returns its id. */
     public String createDemoShopJob(String priceListId, int maxProducts) {
         Map<String, Object> body = new HashMap<>();

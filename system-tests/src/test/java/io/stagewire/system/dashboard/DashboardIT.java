@@ -3,6 +3,8 @@ package io.stagewire.system.dashboard;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +13,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -26,12 +31,13 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.FilePayload;
 
+import io.restassured.path.json.JsonPath;
 import io.stagewire.system.DemoShop;
 import io.stagewire.system.JobApi;
 import io.stagewire.system.RunningStack;
 
 /**
- * Issue 6's browser tests: the dashboard in Chromium against the running stack, signed in through Keycloak's login page.
+ * Issue 6's browser tests, and issue 15's review: the dashboard in Chromium against the running stack, signed in through Keycloak's login page.
  * Screenshots of the main pages land in target/dashboard/.
  */
 @ExtendWith(RunningStack.class)
@@ -39,6 +45,9 @@ import io.stagewire.system.RunningStack;
 class DashboardIT {
     private static final int PRODUCTS = 12;
     private static final double JOB_MINUTES = 4;
+    private static final int REVIEW_PRODUCTS = 3;
+    private static final String LAMP_PATH = "/products/led-desk-lamp-arc/";
+    private static final String LISTED_AS = "LMP-20140";
 
     private static Browser browser;
     private static String bobsJob;
@@ -229,5 +238,90 @@ class DashboardIT {
             }
             assertThat(bob.unexpectedErrors()).isEmpty();
         }
+    }
+
+    /** The demo shop's products at their shop prices, the desk lamp under the supplier's own number. */
+    private static byte[] priceListWithTheLampRenumbered() throws IOException {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet("Preise");
+            Row header = sheet.createRow(0);
+            header.createCell(0).setCellValue("Art.-Nr.");
+            header.createCell(1).setCellValue("Bezeichnung");
+            header.createCell(2).setCellValue("Preis");
+            int r = 1;
+            for (DemoShop.Product product : DemoShop.productsByPath().values()) {
+                Row row = sheet.createRow(r++);
+                row.createCell(0).setCellValue(product.path().equals(LAMP_PATH) ? LISTED_AS : product.article());
+                row.createCell(1).setCellValue(product.name());
+                row.createCell(2).setCellValue(product.price().doubleValue());
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    /**
+     * Issue 15, item 5: a price list that lists the desk lamp under another article number than the shop shows, so its
+     * item matches no row and lands in the job's review. Bob chooses the row; the label is made again and both Bob and
+     * Alice (an admin watching the same job) see it arrive live, matched "manual".
+     */
+    @Test
+    @Order(6)
+    void bobChoosesThePriceListRowAndEveryViewerSeesTheLabelArriveLive() throws Exception {
+        JobApi bobsApi = JobApi.as("bob");
+        String priceList = bobsApi.uploadPriceList("renumbered.xlsx", priceListWithTheLampRenumbered());
+        String job = bobsApi.createDemoShopJob(priceList, REVIEW_PRODUCTS);
+
+        try (Browser.Tab bob = browser.login("bob", "bob"); Browser.Tab alice = browser.login("alice", "alice")) {
+            Page page = bob.page;
+            page.navigate(Browser.DASHBOARD + "jobs/" + job);
+            alice.page.navigate(Browser.DASHBOARD + "jobs/" + job);
+            expect(page.locator("#job-status [data-status=completed]")).isVisible(
+                    new LocatorAssertions.IsVisibleOptions().setTimeout(240_000));
+
+            // The lamp, and only the lamp, is for review: no row for the number the shop shows.
+            String lamp = lampScreenshotId(bobsApi, job);
+            Locator item = page.locator("#review-items li.review-item");
+            expect(item).hasCount(1);
+            expect(item).hasAttribute("data-screenshot-id", lamp);
+            expect(item.locator("[data-need=unmatched]")).isVisible();
+            expect(item.locator(".review-reason")).containsText("ART-20140");
+            expect(alice.page.locator("#review-items li[data-screenshot-id='" + lamp + "']")).isVisible();
+            bob.screenshot("job-review");
+
+            // A number the list does not have is refused next to the form; nothing is sent.
+            item.locator("input[name=articleNumber]").fill("NOPE-1");
+            item.locator("button[type=submit]").click();
+            expect(item.locator(".review-error")).containsText("no row with article number 'NOPE-1'");
+
+            // The row's number, typed as people type: the label is made again, matched by hand.
+            item.locator("input[name=articleNumber]").fill(" lmp-20140 ");
+            item.locator("button[type=submit]").click();
+            for (Page viewer : List.of(page, alice.page)) {
+                Locator row = viewer.locator("#ocr-results tr[data-screenshot-id='" + lamp + "']");
+                expect(row).containsText("matched (manual)", new LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+                expect(viewer.locator("#labels .label-card[data-screenshot-id='" + lamp + "'] img[src^='blob:']")).isVisible(
+                        new LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
+                expect(viewer.locator("#labels .label-card[data-screenshot-id='" + lamp + "'] figcaption")).containsText(LISTED_AS);
+                expect(viewer.locator("#review-items li.review-item")).hasCount(0);
+                expect(viewer.locator("#review-empty")).isVisible();
+                expect(viewer.locator("#job-status [data-status=completed]")).isVisible(
+                        new LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
+            }
+            bob.screenshot("job-review-done");
+
+            JsonPath ocr = bobsApi.items(job, "ocr-results");
+            assertThat(ocr.getString("find { it.screenshotId == '" + lamp + "' }.match.matchedBy")).isEqualTo("manual");
+            assertThat(ocr.getString("find { it.screenshotId == '" + lamp + "' }.match.articleNumber")).isEqualTo(LISTED_AS);
+            assertThat(bobsApi.job(job).getInt("counters.labelsGenerated")).isEqualTo(REVIEW_PRODUCTS);
+            assertThat(bob.unexpectedErrors(400)).as("console errors").isEmpty();
+            assertThat(alice.unexpectedErrors()).as("console errors").isEmpty();
+        }
+    }
+
+    private static String lampScreenshotId(JobApi api, String job) {
+        List<String> ids = api.items(job, "screenshots").getList("findAll { it.productUrl.endsWith('" + LAMP_PATH + "') }.id");
+        assertThat(ids).as("the crawl took the desk lamp among its first %d products", REVIEW_PRODUCTS).hasSize(1);
+        return ids.get(0);
     }
 }
