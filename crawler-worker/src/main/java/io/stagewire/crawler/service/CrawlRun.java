@@ -121,6 +121,10 @@ final class CrawlRun {
                     links = new ListingLinks(fromSitemaps.stream().map(URI::toString).toList(), List.of());
                 }
             }
+            if (discoveredBy != DiscoveryMethod.SITEMAP && links.nextPages().isEmpty()
+                    && seenProducts.size() + links.products().size() < maxProducts) {
+                links = loadMoreOnThisPage(links);
+            }
             next = links.nextPages().stream()
                     .flatMap(href -> sameOriginUrl(href).stream())
                     .filter(url -> !visitedListingPages.contains(url))
@@ -191,6 +195,26 @@ final class CrawlRun {
             return tab.call(this::readLinks);
         } catch (PlaywrightException e) {
             throw PageLoadException.permanent(url, "reading its links failed: " + BrowserErrors.summary(e));
+        }
+    }
+
+    /**
+     * No next page, and the crawl wants more: the listing may add products as it is scrolled ("infinite scroll") or
+     * behind a "load more" button. The links are read again when it did.
+     */
+    private ListingLinks loadMoreOnThisPage(ListingLinks links) {
+        try {
+            int rounds = tab.call(ListingScroll::loadMore);
+            if (rounds == 0) {
+                return links;
+            }
+            LOG.debugf("crawl of %s: %d rounds of scrolling brought more links", shopUrl, rounds);
+            return tab.call(this::readLinks);
+        } catch (PlaywrightException e) {
+            LOG.debugf("crawl of %s: scrolling for more products failed: %s", shopUrl, BrowserErrors.summary(e));
+            return links;
+        } finally {
+            reportBlockedRequests();
         }
     }
 

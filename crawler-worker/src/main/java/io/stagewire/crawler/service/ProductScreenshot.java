@@ -29,6 +29,9 @@ record ProductScreenshot(byte[] png, ScreenshotScope scope, String name) {
                       width: box.width, height: box.height};
             }""";
 
+    /** Hides what covers the product (cookie banners, sticky bars) and loads its lazy images; resources/discovery. */
+    private static final String CLEAR_VIEW = DiscoveryScripts.load("clear-product-view.js");
+
     /**
      * @param maxWidth  CSS pixels; a wider or taller product area is captured from its top left corner only, so
      *                  Chromium never renders, and no worker ever decodes, a bitmap of a page's whole length
@@ -38,6 +41,7 @@ record ProductScreenshot(byte[] png, ScreenshotScope scope, String name) {
         for (String selector : areaSelectors) {
             Locator area = page.locator(selector).first();
             if (area.count() > 0) {
+                area.evaluate(CLEAR_VIEW);
                 Map<?, ?> inspected = (Map<?, ?>) area.evaluate(INSPECT);
                 if (Boolean.TRUE.equals(inspected.get("visible"))) {
                     String name = (String) inspected.get("name");
@@ -57,6 +61,7 @@ record ProductScreenshot(byte[] png, ScreenshotScope scope, String name) {
                 }
             }
         }
+        page.evaluate(CLEAR_VIEW, null);
         byte[] png = page.screenshot(new Page.ScreenshotOptions().setAnimations(ScreenshotAnimations.DISABLED));
         return new ProductScreenshot(png, ScreenshotScope.VIEWPORT, (String) ((Map<?, ?>) page.evaluate(INSPECT, null)).get("name"));
     }

@@ -3,7 +3,11 @@ package io.stagewire.crawler.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
+
+import javax.imageio.ImageIO;
 
 import jakarta.inject.Inject;
 
@@ -163,6 +167,44 @@ class FixtureShopCrawlTest {
 
         assertThat(listener.capturedPaths()).containsExactly("/artikel/alpha-1", "/artikel/beta-2");
         assertThat(result.discovery()).contains(DiscoveryMethod.SCHEMA_ORG);
+    }
+
+    @Test
+    void scrollsAListingThatLoadsMoreProductsAsItIsScrolledOrAButtonIsPressed() {
+        for (String listing : new String[]{"/scroll/", "/load-more/"}) {
+            RecordingListener listener = new RecordingListener();
+
+            CrawlResult result = crawler.crawl(URI.create(shop + listing), CrawlOptions.maxProducts(50), () -> false,
+                    listener);
+
+            assertThat(listener.capturedPaths()).as(listing).containsExactly("/artikel/alpha-1", "/artikel/beta-2",
+                    "/artikel/gamma-3", "/artikel/delta-4", "/artikel/epsilon-5");
+            assertThat(result.listingPages()).isEqualTo(1);
+            assertThat(result.discovery()).contains(DiscoveryMethod.STRUCTURE);
+        }
+    }
+
+    @Test
+    void capturesAProductWithoutTheCookieBannerOrStickyBarOverItAndWithItsLazyPicture() throws Exception {
+        RecordingListener listener = crawl("/list/covered/");
+
+        assertThat(listener.capturedPaths()).containsExactly("/p/covered/");
+        BufferedImage png = ImageIO.read(new ByteArrayInputStream(listener.captured.get(0).png()));
+        assertThat(pixels(png, 0xff00ff)).as("magenta pixels of the banner and the sticky bar").isZero();
+        assertThat(pixels(png, 0x00ff00)).as("green pixels of the lazy picture").isGreaterThan(5000);
+        assertThat(Hits.onFixtureShop(shop, "/img/green.svg")).isPositive();
+    }
+
+    private static int pixels(BufferedImage image, int rgb) {
+        int count = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xffffff) == rgb) {
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 
     @Test

@@ -128,6 +128,33 @@ public final class FixtureSites implements AutoCloseable {
             case "/artikel/gamma-3" -> product(exchange, "Artikel " + path, "<meta property='og:title' content='Gamma'>"
                     + "<meta property='product:price:amount' content='5.00'><meta property='product:price:currency' content='EUR'>");
             case "/artikel/delta-4", "/artikel/epsilon-5" -> product(exchange, "Artikel " + path, "");
+            // Five priced cards, two at first and the rest appended from the server as the page is scrolled to its
+            // end (infinite scroll), or behind a "Mehr laden" button; no next-page link (issue 15, item 6).
+            case "/scroll/" -> html(exchange, "<h1>Sortiment</h1><section id='list'>" + article("alpha-1", "12,99 €")
+                    + article("beta-2", "7,49 €") + "</section><div style='height:2000px'></div><script>"
+                    + "let round = 0, busy = false; addEventListener('scroll', () => {"
+                    + " if (busy || innerHeight + scrollY < document.body.scrollHeight - 200) return; busy = true;"
+                    + " fetch('/more/' + (++round)).then(r => r.text()).then(cards => {"
+                    + " document.getElementById('list').insertAdjacentHTML('beforeend', cards); busy = false; }); });</script>");
+            case "/load-more/" -> html(exchange, "<h1>Sortiment</h1><section id='list'>" + article("alpha-1", "12,99 €")
+                    + article("beta-2", "7,49 €") + "</section><button type='button' id='more'>Mehr laden</button><script>"
+                    + "let round = 0; document.getElementById('more').addEventListener('click', () =>"
+                    + " fetch('/more/' + (++round)).then(r => r.text()).then(cards => { if (!cards) document.getElementById('more').remove();"
+                    + " document.getElementById('list').insertAdjacentHTML('beforeend', cards); }));</script>");
+            case "/more/1" -> respond(exchange, 200, "text/html", article("gamma-3", "EUR 5,-") + article("delta-4", "1.234,56 €"));
+            case "/more/2" -> respond(exchange, 200, "text/html", article("epsilon-5", "€ 3,20"));
+            case "/more/3", "/more/4" -> respond(exchange, 200, "text/html", "");
+            // A product under a cookie banner and a sticky bar (magenta, so a test can look for them in the PNG), with a
+            // lazily loaded picture (green) that shows only once something sets its src.
+            case "/list/covered/" -> listing(exchange, null, "/p/covered/");
+            case "/p/covered/" -> html(exchange, "<div style='position:sticky;top:0;height:40px;background:#ff00ff'>Shop</div>"
+                    + "<main data-product style='width:400px'><h1>Covered product</h1><p>ART-00003 · 19,99 €</p>"
+                    + "<img data-src='/img/green.svg' loading='lazy' width=120 height=80 alt=''>"
+                    + "<p style='height:300px'>Description</p></main>"
+                    + "<div id='consent' role='dialog' style='position:fixed;left:0;right:0;bottom:0;height:70%;"
+                    + "background:#ff00ff;color:#fff'>Wir verwenden Cookies <button>Alle akzeptieren</button></div>");
+            case "/img/green.svg" -> respond(exchange, 200, "image/svg+xml", "<svg xmlns='http://www.w3.org/2000/svg'"
+                    + " width='120' height='80'><rect width='120' height='80' fill='#00ff00'/></svg>");
             case "/list/always-500/" -> respond(exchange, 500, "text/plain", "down");
             // Page 1 links to page 2 twice, plus an off-origin product; page 2 repeats a product and links back.
             case "/list/loop/" -> listing(exchange, "/list/loop/2/", "/p/ok/", "/p/second/", "/p/ok/#reviews",

@@ -118,6 +118,11 @@ public class SseResource {
 
     private void open(Viewer viewer, Channel channel, ResumeFrom since, AccessVerdict.Granted granted, boolean conflate,
                       SseEventSink sink, Sse sse, RoutingContext http) {
+        // The response head goes out here, on this thread, before anything else can send: RESTEasy Reactive writes the
+        // head after this method returns unless it is written already, and a first frame sent from the event loop at
+        // the same moment found it unwritten too — both wrote it, the second failed ("Response head already sent")
+        // and the stream ended (SseRequestFuzzTest, once in a full run).
+        sink.send(sse.newEventBuilder().comment("open").build());
         SseSession session = new SseSession(new SseSession.Services(subscriptions, openStreams, quota, tokenExpiry, metrics, vertx),
                 viewer, sink);
         Outbound outbound = new SseOutbound(sink, sse, subscriptions.outboundLimits(), metrics, session::end);
