@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Pipeline benchmark (issue 5, item 7): products per second end to end on the demo shop, with 1 or 2 replicas of
-# each worker, and the time per stage. A tool, not a test: it needs the stack from `./stagewire up`, starts the
+# Pipeline benchmark (issue 5, item 7; issue 15, item 7): products per second end to end on one of the two test
+# shops — the demo shop (selectors fit) or the market shop (found without selectors, through its sitemap) — with 1
+# or 2 replicas of each worker, and the time per stage. A tool, not a test: it needs the stack from `./stagewire up`, starts the
 # extra replicas itself, stops them (by PID) when it ends, and gives up after --timeout seconds.
 #
-#   benchmarks/pipeline-benchmark.sh --replicas 1 --jobs 1 [--products 48] [--user bob] [--out FILE]
+#   benchmarks/pipeline-benchmark.sh --replicas 1 --jobs 1 [--shop demo|market] [--products 48] [--user bob] [--out FILE]
 #
 # Prints one JSON line per run (also appended to --out): wall time from the first POST /api/jobs to the last
 # job:completed, products/s, and per job the summary's totalProcessingTime and stageDurations, plus the OCR
@@ -11,13 +12,14 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-REPLICAS=1 JOBS=1 PRODUCTS=48 USER_NAME=bob OUT=/tmp/stagewire-pipeline-bench.jsonl TIMEOUT=600
+REPLICAS=1 JOBS=1 PRODUCTS=48 USER_NAME=bob OUT=/tmp/stagewire-pipeline-bench.jsonl TIMEOUT=600 SHOP=demo
 # The second replicas must use the database the stack's services use (./stagewire test's services: stagewire_system).
 DATABASE=${STAGEWIRE_PG_DATABASE:-stagewire}
 API=http://localhost:8080 KEYCLOAK=${STAGEWIRE_OIDC_URL:-http://localhost:8180/realms/stagewire}
 while [[ $# -gt 0 ]]; do
   case $1 in
     --replicas) REPLICAS=$2; shift 2 ;;
+    --shop) SHOP=$2; shift 2 ;;
     --jobs) JOBS=$2; shift 2 ;;
     --products) PRODUCTS=$2; shift 2 ;;
     --user) USER_NAME=$2; shift 2 ;;
@@ -27,6 +29,12 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 [[ $REPLICAS == 1 || $REPLICAS == 2 ]] || { echo "--replicas is 1 or 2" >&2; exit 2; }
+case $SHOP in
+  demo) SHOP_URL=http://localhost:8070/ ;;
+  market) SHOP_URL=http://localhost:8071/ ;;
+  *) echo "--shop is demo or market" >&2; exit 2 ;;
+esac
+SHOP_DIR=$ROOT/deploy/$SHOP-shop
 
 say() { printf '[bench] %s\n' "$*" >&2; }
 "$ROOT/stagewire" status >/dev/null || { say "the stack is not up: ./stagewire up"; exit 1; }
@@ -41,7 +49,7 @@ if [[ $REPLICAS == 2 ]]; then
   for entry in crawler-worker:8191 ocr-worker:8192 label-worker:8193; do
     name=${entry%%:*} port=${entry#*:}
     QUARKUS_HTTP_PORT=$port STAGEWIRE_KAFKA_BOOTSTRAP=127.0.0.1:9092 STAGEWIRE_PG_DATABASE=$DATABASE PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 OMP_THREAD_LIMIT=1 \
-      STAGEWIRE_CRAWLER_ALLOW_LIST=localhost:8070,127.0.0.1:8070 \
+      STAGEWIRE_CRAWLER_ALLOW_LIST=localhost:8070,127.0.0.1:8070,localhost:8071,127.0.0.1:8071 \
       setsid "$JAVA" -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m \
       -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" >"/tmp/stagewire-bench-$name-2.log" 2>&1 </dev/null &
     EXTRA_PIDS+=($!)
@@ -58,16 +66,16 @@ fi
 TOKEN=$(curl -fsS -d grant_type=password -d client_id=stagewire-cli -d "username=$USER_NAME" -d "password=$USER_NAME" \
   "$KEYCLOAK/protocol/openid-connect/token" | jq -r .access_token)
 auth=(-H "Authorization: Bearer $TOKEN")
-PRICE_LIST=$(curl -fsS "${auth[@]}" -F "file=@$ROOT/deploy/demo-shop/price-list.xlsx" "$API/api/price-lists" | jq -r .id)
+PRICE_LIST=$(curl -fsS "${auth[@]}" -F "file=@$SHOP_DIR/price-list.xlsx" "$API/api/price-lists" | jq -r .id)
 
 start_ms=$(date +%s%3N)
 ids=()
 for _ in $(seq 1 "$JOBS"); do
   ids+=("$(curl -fsS "${auth[@]}" -H 'Content-Type: application/json' \
-    -d "{\"shopUrl\":\"http://localhost:8070/\",\"templateId\":\"default\",\"priceListId\":\"$PRICE_LIST\",\"crawlerConfig\":{\"maxProducts\":$PRODUCTS}}" \
+    -d "{\"shopUrl\":\"$SHOP_URL\",\"templateId\":\"default\",\"priceListId\":\"$PRICE_LIST\",\"crawlerConfig\":{\"maxProducts\":$PRODUCTS}}" \
     "$API/api/jobs" | jq -r .id)")
 done
-say "${#ids[@]} job(s) of $PRODUCTS products, $REPLICAS replica(s) per worker: ${ids[*]}"
+say "${#ids[@]} job(s) of $PRODUCTS products on the $SHOP shop, $REPLICAS replica(s) per worker: ${ids[*]}"
 
 deadline=$((SECONDS + TIMEOUT))
 for id in "${ids[@]}"; do
@@ -87,7 +95,7 @@ jobs_json=$(for id in "${ids[@]}"; do
 done | jq -s .)
 
 wall=$((end_ms - start_ms))
-jq -cn --argjson jobs "$jobs_json" --arg replicas "$REPLICAS" --arg wall "$wall" --arg products "$PRODUCTS" \
-  --arg cores "$(nproc)" '{replicas: ($replicas|tonumber), jobCount: ($jobs|length), productsPerJob: ($products|tonumber),
+jq -cn --argjson jobs "$jobs_json" --arg shop "$SHOP" --arg replicas "$REPLICAS" --arg wall "$wall" --arg products "$PRODUCTS" \
+  --arg cores "$(nproc)" '{shop: $shop, replicas: ($replicas|tonumber), jobCount: ($jobs|length), productsPerJob: ($products|tonumber),
    wallMs: ($wall|tonumber), productsPerSecond: ((($jobs|map(.summary.totalProducts // 0)|add) / (($wall|tonumber)/1000)) * 100 | round / 100),
    cores: ($cores|tonumber), at: (now|todate), jobs: $jobs}' | tee -a "$OUT"

@@ -880,8 +880,14 @@ def col_letter(i):
     return "ABCD"[i]
 
 
-def xlsx_bytes(rows):
-    """rows: list of (article, name, Decimal price, ean or None). Returns the .xlsx bytes."""
+def xlsx_bytes(rows, title=None, creator="Stagewire demo-shop generator"):
+    """rows: list of (article, name, Decimal price, ean or None). Returns the .xlsx bytes.
+
+    title (default: "<SHOP_NAME> price list") and creator go into docProps; other generators
+    (deploy/market-shop/generate.py) import this function and pass their own.
+    """
+    if title is None:
+        title = f"{SHOP_NAME} price list"
     strings, index, refs = [], {}, [0]
 
     def sst(s):
@@ -970,8 +976,8 @@ def xlsx_bytes(rows):
         '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
         'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
         'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-        f"<dc:title>{xml_escape(SHOP_NAME)} price list</dc:title>"
-        "<dc:creator>Stagewire demo-shop generator</dc:creator>"
+        f"<dc:title>{xml_escape(title)}</dc:title>"
+        f"<dc:creator>{xml_escape(creator)}</dc:creator>"
         '<dcterms:created xsi:type="dcterms:W3CDTF">2025-01-01T00:00:00Z</dcterms:created>'
         '<dcterms:modified xsi:type="dcterms:W3CDTF">2025-01-01T00:00:00Z</dcterms:modified>'
         "</cp:coreProperties>")
@@ -980,7 +986,7 @@ def xlsx_bytes(rows):
         XML_DECL +
         '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
         'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-        "<Application>Stagewire demo-shop generator</Application>"
+        f"<Application>{xml_escape(creator)}</Application>"
         "</Properties>")
 
     content_types = (

@@ -1,10 +1,19 @@
-# Part of ./stagewire (sourced, not run): The demo shop: static files (deploy/demo-shop/site) served by the JDK's own jwebserver.
+# Part of ./stagewire (sourced, not run): the two test shops, static files served by the JDK's own jwebserver —
+# the demo shop (deploy/demo-shop/site, docs/demo-shop.md) and the market shop (deploy/market-shop/site,
+# docs/market-shop.md), as different from each other as real shops are.
 
 DEMO_SHOP_URL=http://localhost:8070
+MARKET_SHOP_URL=http://localhost:8071
+
+shop_start() { # name, port, site directory
+  local url="http://localhost:$2"
+  if alive "$1" || http_ok "$url/"; then return 0; fi
+  [[ -x "$JAVA_HOME/bin/jwebserver" ]] || die "$JAVA_HOME has no jwebserver (JDK 18+ ships it)"
+  say "serving the $1 on $url"
+  launch "$1" "$JAVA_HOME/bin/jwebserver" -b 127.0.0.1 -p "$2" -d "$3" -o info
+}
 
 demo_shop_start() {
-  if alive demo-shop || http_ok "$DEMO_SHOP_URL/"; then return 0; fi
-  [[ -x "$JAVA_HOME/bin/jwebserver" ]] || die "$JAVA_HOME has no jwebserver (JDK 18+ ships it)"
-  say "serving the demo shop on $DEMO_SHOP_URL"
-  launch demo-shop "$JAVA_HOME/bin/jwebserver" -b 127.0.0.1 -p 8070 -d "$ROOT/deploy/demo-shop/site" -o info
+  shop_start demo-shop 8070 "$ROOT/deploy/demo-shop/site"
+  shop_start market-shop 8071 "$ROOT/deploy/market-shop/site"
 }

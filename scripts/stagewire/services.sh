@@ -25,8 +25,8 @@ build() {
 service_env() {
   export STAGEWIRE_KAFKA_BOOTSTRAP="$KAFKA_BOOTSTRAP"
   export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 OMP_THREAD_LIMIT=1
-  # The SSRF guard refuses loopback addresses; the local demo shop is the one allowed exception.
-  export STAGEWIRE_CRAWLER_ALLOW_LIST="${STAGEWIRE_CRAWLER_ALLOW_LIST:-localhost:8070,127.0.0.1:8070}"
+  # The SSRF guard refuses loopback addresses; the two local test shops are the allowed exceptions.
+  export STAGEWIRE_CRAWLER_ALLOW_LIST="${STAGEWIRE_CRAWLER_ALLOW_LIST:-localhost:8070,127.0.0.1:8070,localhost:8071,127.0.0.1:8071}"
 }
 
 # A service this script started from a jar that was rebuilt since: stop it, so that it starts on the new one.

@@ -47,8 +47,13 @@ public final class JobApi {
 
     /** Creates a job on the demo shop; returns its id. */
     public String createDemoShopJob(String priceListId, int maxProducts) {
+        return createJob(RunningStack.DEMO_SHOP, priceListId, maxProducts);
+    }
+
+    /** Creates a job on a shop, without selectors; returns its id. */
+    public String createJob(String shopUrl, String priceListId, int maxProducts) {
         Map<String, Object> body = new HashMap<>();
-        body.put("shopUrl", RunningStack.DEMO_SHOP);
+        body.put("shopUrl", shopUrl);
         body.put("templateId", "default");
         body.put("priceListId", priceListId);
         body.put("crawlerConfig", Map.of("maxProducts", maxProducts));

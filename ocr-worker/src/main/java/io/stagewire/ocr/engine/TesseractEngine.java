@@ -77,6 +77,14 @@ public final class TesseractEngine implements AutoCloseable {
         return RgbImage.decode(screenshot, images, this::recognize);
     }
 
+    /**
+     * Decodes the screenshot with its memory reserved from the image budget, as {@link #recognize(byte[])} does, and hands
+     * it to {@code use}, which may recognise it more than once (changing it in between) while it is reserved.
+     */
+    public <T> T withImage(byte[] screenshot, java.util.function.Function<RgbImage, T> use) {
+        return RgbImage.decode(screenshot, images, use);
+    }
+
     public RecognizedPage recognize(RgbImage image) {
         if (closed) {
             throw new IllegalStateException("this Tesseract engine is closed");

@@ -17,9 +17,21 @@ public class FieldExtractor {
     private final ProductNameReader names = new ProductNameReader();
 
     public ProductFields extract(RecognizedPage page) {
+        return extract(page, false);
+    }
+
+    /**
+     * The fields of a page read a second time after {@link io.stagewire.ocr.engine.BackgroundFlattener}: only prices
+     * written with their cents count ({@link PriceReader#read(RecognizedPage, boolean)}).
+     */
+    public ProductFields extractFlattened(RecognizedPage page) {
+        return extract(page, true);
+    }
+
+    private ProductFields extract(RecognizedPage page, boolean centsWritten) {
         Optional<Reading<String>> articleNumber = articleNumbers.read(page);
         Optional<Reading<String>> name = names.read(page);
-        Optional<PriceReader.SellingPrice> selling = prices.read(page);
+        Optional<PriceReader.SellingPrice> selling = prices.read(page, centsWritten);
         Optional<Reading<Price>> price = selling.map(PriceReader.SellingPrice::reading);
         Optional<Reading<String>> ean = eans.read(page);
         return new ProductFields(

@@ -1,6 +1,7 @@
 package io.stagewire.ocr.service;
 
 import io.stagewire.ocr.engine.OcrFailedException;
+import io.stagewire.ocr.engine.BackgroundFlattener;
 import io.stagewire.ocr.engine.RecognizedPage;
 import io.stagewire.ocr.engine.TesseractPool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,9 +30,20 @@ public class OcrService {
     public CompletableFuture<OcrResult> readAsync(byte[] screenshot) {
         return engines.submit(engine -> {
             long start = System.nanoTime();
-            RecognizedPage page = engine.recognize(screenshot);
-            ProductFields fields = extractor.extract(page);
-            return new OcrResult(fields, page.text(), (System.nanoTime() - start) / 1_000_000);
+            return engine.withImage(screenshot, image -> {
+                RecognizedPage page = engine.recognize(image);
+                ProductFields fields = extractor.extract(page);
+                String text = page.text();
+                // A price or article number on a coloured box (a discounter's yellow price tag) is lost to Tesseract's
+                // one global threshold; the page flattened to black on white is read once more for what is missing.
+                if (fields.price() == null || fields.articleNumber() == null) {
+                    BackgroundFlattener.flatten(image);
+                    RecognizedPage flattened = engine.recognize(image);
+                    fields = fields.withMissingFrom(extractor.extractFlattened(flattened));
+                    text = text + "\n" + flattened.text();
+                }
+                return new OcrResult(fields, text, (System.nanoTime() - start) / 1_000_000);
+            });
         });
     }
 

@@ -19,10 +19,12 @@ import java.util.regex.Pattern;
 final class PriceReader {
     /**
      * Marks the next price on the line as not the selling price: an old price ("statt", "was",
-     * "UVP", ...), a saving ("Sie sparen", "Save") or a unit price ("Grundpreis", "1 l = ...").
+     * "UVP", ...), a saving ("Sie sparen", "Save"), a unit price ("Grundpreis", "1 l = ...") or a shipping cost
+     * ("Versand ab 4,95 €", "free shipping from $50", "livraison 4,90 €").
      */
     static final Pattern NOT_SELLING_PRICE = Pattern.compile(
-            "(?iu)(?<!\\p{L})(?:statt|was|uvp|rrp|msrp|bisher|vorher|instead of|sparen|save|ersparnis|grundpreis|base price|unit price)(?!\\p{L})|=");
+            "(?iu)(?<!\\p{L})(?:statt|was|uvp|rrp|msrp|bisher|vorher|instead of|sparen|save|ersparnis|grundpreis|base price|unit price"
+                    + "|versand\\p{L}*|liefer(?:ung|kosten|geb(?:ü|u)hr)|porto|shipping|delivery|postage|livraison|frais de port)(?!\\p{L})|=");
     /** Of those, the words that mark an old price (what the customer would have paid), not a saving or a unit price. */
     static final Pattern OLD_PRICE = Pattern.compile(
             "(?iu)(?<!\\p{L})(?:statt|was|uvp|rrp|msrp|bisher|vorher|instead of)(?!\\p{L})");
@@ -58,9 +60,18 @@ final class PriceReader {
     }
 
     Optional<SellingPrice> read(RecognizedPage page) {
+        return read(page, false);
+    }
+
+    /**
+     * @param centsWritten only amounts written with their cents ("8.50", "12,-") count: on a page read a second time,
+     *        flattened, large raised cents come apart ("7⁴⁹ €" as "7" and "49 €") and a stray digit before a currency
+     *        ("100 g CHF" as "100 9 CHF") would make a whole amount that is no price
+     */
+    Optional<SellingPrice> read(RecognizedPage page, boolean centsWritten) {
         List<Candidate> candidates = new ArrayList<>();
         for (TextLine line : page.lines()) {
-            candidates.addAll(sellingPriceCandidates(line));
+            candidates.addAll(sellingPriceCandidates(line, centsWritten));
         }
         candidates.sort(Comparator.comparingInt(Candidate::height).thenComparingInt((Candidate c) -> c.confidence(0)).reversed());
         if (candidates.isEmpty()) {
@@ -102,7 +113,7 @@ final class PriceReader {
                 .filter(old -> old.currency().equals(selling.currency()) && old.amount().compareTo(selling.amount()) > 0);
     }
 
-    private static List<Candidate> sellingPriceCandidates(TextLine line) {
+    private static List<Candidate> sellingPriceCandidates(TextLine line, boolean centsWritten) {
         List<Candidate> candidates = new ArrayList<>();
         List<PriceText.Found> prices = PriceText.findAll(line.text());
         int previousEnd = 0;
@@ -111,16 +122,22 @@ final class PriceReader {
             String before = line.text().substring(previousEnd, found.start());
             previousEnd = found.end();
             int nextStart = i + 1 < prices.size() ? prices.get(i + 1).start() : line.text().length();
-            if (NOT_SELLING_PRICE.matcher(before).find() || isUnitPrice(line.text().substring(found.end(), nextStart))) {
+            if (NOT_SELLING_PRICE.matcher(before).find() || isUnitPrice(line.text().substring(found.end(), nextStart))
+                    || centsWritten && !PriceText.writtenWithCents(line.text().substring(found.amountStart(), found.amountEnd()))) {
                 continue;
             }
             int height = line.wordsCovering(found.amountStart(), found.amountEnd()).stream()
                     .mapToInt(word -> word.box().height()).max().orElse(0);
             Matcher from = FROM_PRICE.matcher(before);
             candidates.add(new Candidate(found.price(), height, line.wordsCovering(found.start(), found.end()),
-                    from.find() ? from.group(1) : null));
+                    from.find() ? asWritten(from.group(1)) : null));
         }
         return candidates;
+    }
+
+    /** Tesseract reads "à partir de" without its accent more often than not; the shop wrote it with one. */
+    private static String asWritten(String fromWord) {
+        return fromWord.equals("a partir de") ? "à partir de" : fromWord.equals("A partir de") ? "À partir de" : fromWord;
     }
 
     private static boolean isUnitPrice(String after) {

@@ -67,6 +67,11 @@ final class PriceText {
         return found;
     }
 
+    /** Whether an amount as written shows its cents: "8.50", "1.299,00", "12,-" (not "12"). */
+    static boolean writtenWithCents(String amount) {
+        return DECIMALS.matcher(amount).find() || amount.matches(".*" + NO_CENTS + "$");
+    }
+
     /** The amount of a price as written, e.g. {@code 1.299,00} or {@code 1,249.00}, with two decimals. */
     static BigDecimal parseAmount(String written) {
         Matcher decimals = DECIMALS.matcher(written);

@@ -27,4 +27,24 @@ public record ProductFields(String articleNumber, String name, BigDecimal price,
             FieldConfidence confidence) {
         this(articleNumber, name, price, currency, ean, confidence, null, null);
     }
+
+    /**
+     * These fields, with the ones not found here taken from {@code other} (a second reading): the price with its
+     * currency, previous price and prefix as one, so a price is never paired with another reading's currency.
+     */
+    public ProductFields withMissingFrom(ProductFields other) {
+        boolean otherPrice = price == null && other.price() != null;
+        return new ProductFields(
+                articleNumber != null ? articleNumber : other.articleNumber(),
+                name != null ? name : other.name(),
+                otherPrice ? other.price() : price,
+                otherPrice ? other.currency() : currency,
+                ean != null ? ean : other.ean(),
+                new FieldConfidence(articleNumber != null ? confidence.articleNumber() : other.confidence().articleNumber(),
+                        name != null ? confidence.name() : other.confidence().name(),
+                        otherPrice ? other.confidence().price() : confidence.price(),
+                        ean != null ? confidence.ean() : other.confidence().ean()),
+                otherPrice ? other.previousPrice() : previousPrice,
+                otherPrice ? other.pricePrefix() : pricePrefix);
+    }
 }

@@ -37,6 +37,28 @@ class FieldExtractorTest {
             assertThat(extract(page().line(80, 14, line)).articleNumber()).isEqualTo(expected);
         }
 
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+                "Art.-Nr. NH-40817|NH-40817", "Artikelnummer HX20931|HX20931", "Art.-Nr. 88-40215|88-40215",
+                "Bestell-Nr. 40-118-07|40-118-07", "SKU 7731-B|7731-B", "Item no. TR-0093-X|TR-0093-X",
+                "Art.-Nr.: KM-5120-S|KM-5120-S", "Réf. FR 20455|FR 20455", "Ref. 30-4471|30-4471",
+                "Artikelnummer 82 19 440|82 19 440", "Artikelnummer 4711023|4711023", "SKU SP–1180|SP-1180",
+                "Référence : 30-4502|30-4502", "Best.-Nr. KM - 7702 - B|KM-7702-B",
+                "Art.-Nr. 88-40233 EAN 4006381333931|88-40233", "Art.-Nr. 82 19 440 4006381333931|82 19 440",
+                "Art.-Nr. 88-40233 12,99 €|88-40233", "SKU ART-I5105|ART-15105", "Art.-Nr. AS-1234|AS-1234"})
+        void readsCodesAsShopsWriteThem(String line, String expected) {
+            assertThat(extract(page().line(80, 14, line)).articleNumber()).isEqualTo(expected);
+        }
+
+        @Test
+        void readsACodeOfSeveralWordsInTheNextTableCell() {
+            ProductFields fields = extract(page()
+                    .line(216, 87, run(14, "Artikelnummer"))
+                    .line(386, 88, run(13, "82 19 440")));
+
+            assertThat(fields.articleNumber()).isEqualTo("82 19 440");
+        }
+
         @Test
         void readsAPrefixedNumberWithoutLabelButTrustsItLess() {
             ProductFields fields = extract(page().line(80, 14, "ART-10234"));
@@ -87,7 +109,7 @@ class FieldExtractorTest {
         @ParameterizedTest
         @ValueSource(strings = {"USB-C Charger 65 W", "FSC-zertifiziertem Teakholz", "Art.-Nr.: folgt", "Item no. BOSS", "ART-BOOKS",
                 "Art.-Nr.: ART-lOIO5", "USB-IOS5",
-                "Lieferzeit 1-3 Werktage", "EN 388"})
+                "Lieferzeit 1-3 Werktage", "EN 388", "SKU: B-12", "Réf. en cours"})
         void findsNothingWhereThereIsNoArticleNumber(String line) {
             ProductFields fields = extract(page().line(80, 14, line));
 
@@ -162,8 +184,9 @@ class FieldExtractorTest {
 
         @ParameterizedTest
         @ValueSource(strings = {"statt 99,00 €", "was € 99.00", "UVP 99,00 €", "RRP € 99.00", "bisher 99,00 €", "Sie sparen 99,00 €",
-                "Save € 99.00", "Grundpreis: 1 l = 99,00 €", "1 Stück = 99,00 €"})
-        void neverTakesAPriceMarkedAsOldSavedOrPerUnitEvenWhenItIsTaller(String marked) {
+                "Save € 99.00", "Grundpreis: 1 l = 99,00 €", "1 Stück = 99,00 €", "Versand ab 99,00 €",
+                "Versandkostenfrei ab 99,00 €", "Free shipping from € 99.00", "Livraison 99,00 €"})
+        void neverTakesAPriceMarkedAsOldSavedOrPerUnitOrShippingEvenWhenItIsTaller(String marked) {
             ProductFields fields = extract(page()
                     .line(100, 40, marked)
                     .line(150, 30, "79,00 €"));
@@ -228,7 +251,8 @@ class FieldExtractorTest {
 
         @ParameterizedTest
         @CsvSource(delimiter = '|', value = {"ab 9,99 €|9.99|ab", "Ab 9,99 €|9.99|Ab", "From $14.50|14.50|From",
-                "starting at € 12,00|12.00|starting at", "à partir de 12,00 €|12.00|à partir de", "Preis ab: 7,50 €|7.50|ab"})
+                "starting at € 12,00|12.00|starting at", "à partir de 12,00 €|12.00|à partir de", "Preis ab: 7,50 €|7.50|ab",
+                "a partir de 12,00 €|12.00|à partir de"})
         void reportsTheWordThatMakesTheSellingPriceAFromPrice(String line, String amount, String prefix) {
             ProductFields fields = extract(page().line(151, 40, line));
 
