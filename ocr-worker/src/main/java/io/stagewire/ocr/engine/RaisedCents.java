@@ -40,7 +40,40 @@ final class RaisedCents {
         }
     }
 
+    /** A whole amount standing alone as a word ... */
+    private static final Pattern WHOLE_WORD = Pattern.compile("\\d{1,4}");
+    /** ... followed by its cents as a word of their own, perhaps with the currency symbol stuck to them. */
+    private static final Pattern CENTS_WORD = Pattern.compile("(\\d{2})([€$£]?)");
+    /** The cents word starts at most this share of the amount's height right of it. */
+    private static final double GAP = 0.5;
+
     private RaisedCents() {
+    }
+
+    /**
+     * Raised cents Tesseract read as a word of their own ("7" then "49" for "7⁴⁹ €", as on a page flattened for a
+     * second reading): the two words become one, "7,49". The cents word must be small, raised and close, as for
+     * {@link #decide}; anything else stays as read.
+     */
+    static List<Word> joinCentsWords(List<Word> line) {
+        List<Word> joined = new java.util.ArrayList<>(line.size());
+        for (int i = 0; i < line.size(); i++) {
+            Word word = line.get(i);
+            Word next = i + 1 < line.size() ? line.get(i + 1) : null;
+            java.util.regex.Matcher cents = next == null ? null : CENTS_WORD.matcher(next.text());
+            if (next != null && WHOLE_WORD.matcher(word.text()).matches() && cents.matches()
+                    && next.box().height() <= word.box().height() * SMALL
+                    && next.box().bottom() <= word.box().top() + word.box().height() * RAISED
+                    && next.box().left() >= word.box().right()
+                    && next.box().left() - word.box().right() <= word.box().height() * GAP) {
+                joined.add(new Word(word.text() + "," + cents.group(1) + cents.group(2),
+                        Math.min(word.confidence(), next.confidence()), word.box().union(next.box())));
+                i++;
+            } else {
+                joined.add(word);
+            }
+        }
+        return joined;
     }
 
     static Decision decide(List<Symbol> symbols) {

@@ -143,7 +143,7 @@ public final class TesseractEngine implements AutoCloseable {
             readCents(pending.reread().region(), image).ifPresent(cents -> line.set(pending.word(),
                     new Word(pending.reread().whole() + "," + cents, word.confidence(), word.box())));
         }
-        return lines.stream().map(TextLine::new).toList();
+        return lines.stream().map(RaisedCents::joinCentsWords).map(TextLine::new).toList();
     }
 
     /** A word whose raised part is to be read again once the page's words are all taken. */

@@ -25,6 +25,8 @@ final class PriceReader {
     static final Pattern NOT_SELLING_PRICE = Pattern.compile(
             "(?iu)(?<!\\p{L})(?:statt|was|uvp|rrp|msrp|bisher|vorher|instead of|sparen|save|ersparnis|grundpreis|base price|unit price"
                     + "|versand\\p{L}*|liefer(?:ung|kosten|geb(?:ü|u)hr)|porto|shipping|delivery|postage|livraison|frais de port)(?!\\p{L})|=");
+    /** Words that announce the current price after an old one: "statt 9,99 € jetzt 7,49 €", "was $20 now $15". */
+    static final Pattern NOW = Pattern.compile("(?iu)(?<!\\p{L})(?:jetzt|nur noch|now|only|maintenant|désormais|seulement)(?!\\p{L})");
     /** Of those, the words that mark an old price (what the customer would have paid), not a saving or a unit price. */
     static final Pattern OLD_PRICE = Pattern.compile(
             "(?iu)(?<!\\p{L})(?:statt|was|uvp|rrp|msrp|bisher|vorher|instead of)(?!\\p{L})");
@@ -122,7 +124,7 @@ final class PriceReader {
             String before = line.text().substring(previousEnd, found.start());
             previousEnd = found.end();
             int nextStart = i + 1 < prices.size() ? prices.get(i + 1).start() : line.text().length();
-            if (NOT_SELLING_PRICE.matcher(before).find() || isUnitPrice(line.text().substring(found.end(), nextStart))
+            if (NOT_SELLING_PRICE.matcher(afterLastNow(before)).find() || isUnitPrice(line.text().substring(found.end(), nextStart))
                     || centsWritten && !PriceText.writtenWithCents(line.text().substring(found.amountStart(), found.amountEnd()))) {
                 continue;
             }
@@ -133,6 +135,19 @@ final class PriceReader {
                     from.find() ? asWritten(from.group(1)) : null));
         }
         return candidates;
+    }
+
+    /**
+     * The text after the last word that announces the current price ("statt 121,58 € jetzt 97,26 €"): an old-price
+     * word before it is about an earlier amount, also when that amount was not read as a price ("statt 2458 jetzt").
+     */
+    private static String afterLastNow(String before) {
+        Matcher now = NOW.matcher(before);
+        int end = 0;
+        while (now.find()) {
+            end = now.end();
+        }
+        return before.substring(end);
     }
 
     /** Tesseract reads "à partir de" without its accent more often than not; the shop wrote it with one. */

@@ -55,6 +55,14 @@ final class PriceText {
                 found.add(new Found(new Price(amount, before.get()), matcher.start("before"), matcher.end("amount"),
                         matcher.start("amount"), matcher.end("amount")));
                 from = matcher.end("amount");
+            } else if (after.isPresent() && !writtenWithCents(matcher.group("amount"))
+                    && followedByItsOwnAmount(text, matcher.end("after")).isPresent()) {
+                // "100 9 CHF 8.50" (a stray "9" from "100 g"): the currency is the written price's after it, not the
+                // whole number's before it.
+                Matcher own = followedByItsOwnAmount(text, matcher.end("after")).get();
+                found.add(new Found(new Price(parseAmount(own.group("amount")), after.get()), matcher.start("after"),
+                        own.end("amount"), own.start("amount"), own.end("amount")));
+                from = own.end("amount");
             } else if (after.isPresent()) {
                 // Starts at the amount: three capitals before it that are no currency ("UVP") are text, not part of the price.
                 found.add(new Found(new Price(amount, after.get()), matcher.start("amount"), matcher.end("after"),
@@ -65,6 +73,15 @@ final class PriceText {
             }
         }
         return found;
+    }
+
+    /** An amount with its cents right after a currency, with no currency of its own after it ("CHF 8.50"). */
+    private static final Pattern OWN_AMOUNT = Pattern.compile(
+            "\\h?(?<amount>\\d{1,3}(?:[.,'’]\\d{3})*[.,]\\h?\\d{2})(?!\\d)(?!\\h?(?:€|\\$|£|[A-Z]{3}(?![\\p{L}])))");
+
+    private static Optional<Matcher> followedByItsOwnAmount(String text, int from) {
+        Matcher own = OWN_AMOUNT.matcher(text).region(from, text.length());
+        return own.lookingAt() ? Optional.of(own) : Optional.empty();
     }
 
     /** Whether an amount as written shows its cents: "8.50", "1.299,00", "12,-" (not "12"). */

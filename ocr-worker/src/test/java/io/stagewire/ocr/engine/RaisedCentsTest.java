@@ -35,6 +35,22 @@ class RaisedCentsTest {
     }
 
     @Test
+    void raisedCentsReadAsAWordOfTheirOwnJoinTheAmount() {
+        Word whole = new Word("7", 90, new Box(10, TOP, 24, HEIGHT));
+        Word cents = new Word("49", 88, new Box(38, TOP, 20, HEIGHT / 2));
+        Word euro = new Word("€", 90, new Box(64, TOP, 22, HEIGHT));
+
+        assertThat(RaisedCents.joinCentsWords(List.of(whole, cents, euro))).extracting(Word::text).containsExactly("7,49", "€");
+        // Level with the amount, far from it, or not two digits: separate words stay separate.
+        assertThat(RaisedCents.joinCentsWords(List.of(whole, new Word("49", 88, new Box(38, TOP, 20, HEIGHT)))))
+                .extracting(Word::text).containsExactly("7", "49");
+        assertThat(RaisedCents.joinCentsWords(List.of(whole, new Word("49", 88, new Box(120, TOP, 20, HEIGHT / 2)))))
+                .extracting(Word::text).containsExactly("7", "49");
+        assertThat(RaisedCents.joinCentsWords(List.of(whole, new Word("499", 88, new Box(38, TOP, 30, HEIGHT / 2)))))
+                .extracting(Word::text).containsExactly("7", "499");
+    }
+
+    @Test
     void amountsWrittenAtOneHeightStayAsRead() {
         assertThat(RaisedCents.decide(word(full("1"), full("2"), full("9"), full("9")))).isEqualTo(new Decision.Keep());
         assertThat(RaisedCents.decide(word(full("1"), full("2"), full(","), full("9"), full("9")))).isEqualTo(new Decision.Keep());

@@ -226,6 +226,24 @@ class FieldExtractorTest {
         }
 
         @Test
+        void takesThePriceAfterJetztWhenTheOldPriceBeforeItWasNotReadAsOne() {
+            // The market shop's dark page: the struck-through old price came out as "2458", without its currency.
+            ProductFields fields = extract(page().line(126, 18, "statt 2458 jetzt 97, 26 €"));
+
+            assertThat(fields.price()).isEqualByComparingTo("97.26");
+            assertThat(fields.previousPrice()).isNull();
+        }
+
+        @Test
+        void aCurrencyBetweenAStrayWholeNumberAndAWrittenPriceIsThePrices() {
+            // "100 g" read as "100 9" right before the price: the CHF is 8.50's, not 9's.
+            ProductFields fields = extract(page().line(126, 18, "+ 5 Tafeln a 100 9 CHF 8.50"));
+
+            assertThat(fields.price()).isEqualByComparingTo("8.50");
+            assertThat(fields.currency()).isEqualTo("CHF");
+        }
+
+        @Test
         void takesTheCurrentPriceAfterStattAndJetztOnOneLine() {
             // issue 15: this line came out as no price at all.
             ProductFields fields = extract(page().line(126, 18, "statt 121,58 € jetzt Preis: 97,26 €"));

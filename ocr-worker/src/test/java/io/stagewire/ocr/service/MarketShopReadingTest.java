@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
  * deploy/market-shop/expected.json.
  */
 class MarketShopReadingTest {
-    /** Measured on 2026-12-04 (31 of 36); raise it as the reading gets better, never lower it. */
-    static final int READ_COMPLETELY = 31;
+    /** Measured on 2026-12-04 (34 of 36); raise it as the reading gets better, never lower it. */
+    static final int READ_COMPLETELY = 34;
     private static TesseractPool pool;
     private static OcrService ocr;
 
