@@ -17,6 +17,7 @@ import io.stagewire.jobapi.persistence.OcrStatus;
 import io.stagewire.jobapi.persistence.PriceListRow;
 import io.stagewire.jobapi.persistence.Screenshot;
 import io.stagewire.jobapi.persistence.ScreenshotKey;
+import io.stagewire.jobapi.persistence.StoredFile;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,8 +98,8 @@ public class ItemReview {
     }
 
     /**
-     * Sends the item's label request again with the owner's correction; its match and label rows go, so the item is
-     * in flight again and a finished job reopens until the answer is in (job:updated).
+     * Sends the item's label request again with the owner's correction; its match and label rows (and the label's
+     * files) go, so the item is in flight again and a finished job reopens until the answer is in (job:updated).
      *
      * @throws ProblemException 404 for a job or item the caller cannot see; 409 for a job or item that cannot be
      *         corrected now (an extraction, a cancelled job, OCR that read nothing, an item still in flight); 400 for a
@@ -119,7 +120,8 @@ public class ItemReview {
                     Label.<Label>findById(new Label.Key(jobId, screenshotId)).chain(label -> {
                         requireFinished(screenshotId, reading, match, label);
                         return chosenArticleNumber(job, correction, reading, match).chain(articleNumber -> {
-                            Uni<Void> labelGone = label == null ? Uni.createFrom().voidItem() : label.delete();
+                            Uni<Void> labelGone = label == null ? Uni.createFrom().voidItem()
+                                    : label.delete().chain(() -> deleteFiles(label));
                             return match.delete().chain(() -> labelGone).chain(() -> outbox.work(new LabelRequest(
                                     UUID.randomUUID().toString(), job.id, job.userId, screenshotId, job.templateId,
                                     job.priceListId, reading.articleNumber, reading.name, reading.price, reading.currency,
@@ -180,6 +182,13 @@ public class ItemReview {
                     }
                     return row.articleNumber;
                 });
+    }
+
+    /** A label made again replaces its files (the new ones have new ids): the old PNG and PDF go with its row. */
+    private static Uni<Void> deleteFiles(Label label) {
+        List<String> ids = java.util.stream.Stream.of(label.pngFileId, label.pdfFileId).filter(java.util.Objects::nonNull).toList();
+        return ids.isEmpty() ? Uni.createFrom().voidItem()
+                : StoredFile.delete("id in ?1 and jobId = ?2", ids, label.jobId).replaceWithVoid();
     }
 
     private static <T> Map<String, T> byScreenshot(List<T> rows, Function<T, String> screenshotId) {

@@ -20,7 +20,9 @@ import io.stagewire.jobapi.support.Api;
 import io.stagewire.jobapi.support.EventBus;
 import io.stagewire.jobapi.support.InMemoryJobEvents;
 import io.stagewire.jobapi.support.Workbooks;
+import io.stagewire.testing.SharedDataFixtures;
 import jakarta.inject.Inject;
+import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +42,8 @@ class ReviewTest {
 
     @Inject
     EventBus bus;
+    @Inject
+    DataSource dataSource;
 
     private void send(EventType type, String source, String jobId, Map<String, Object> data) {
         bus.deliver(StageEvent.of(type, source, jobId, sub("bob"), StageEventJson.mapper().valueToTree(data)));
@@ -68,10 +72,14 @@ class ReviewTest {
     }
 
     private void labelled(String id, String screenshot, String articleNumber, String matchedBy) {
+        labelled(id, screenshot, articleNumber, matchedBy, "p", "d");
+    }
+
+    private void labelled(String id, String screenshot, String articleNumber, String matchedBy, String png, String pdf) {
         send(EventType.MATCH_FOUND, LABEL, id, Map.of("screenshotId", screenshot, "articleNumber", articleNumber,
                 "matchedBy", matchedBy));
         send(EventType.LABEL_GENERATED, LABEL, id, Map.of("labelId", "label-" + screenshot + "-" + matchedBy,
-                "screenshotId", screenshot, "pngFileId", "p", "pdfFileId", "d"));
+                "screenshotId", screenshot, "pngFileId", png, "pdfFileId", pdf));
     }
 
     private static JsonPath review(String user, String id) {
@@ -101,7 +109,11 @@ class ReviewTest {
                 "candidates", List.of(Map.of("articleNumber", "NEW-55501", "name", "Teekanne Glas", "price", new BigDecimal("24.90")))));
         send(EventType.OCR_COMPLETED, OCR, id, Map.of("screenshotId", b, "articleNumber", "ART-10234", "price", new BigDecimal("97.26"),
                 "disagreements", List.of(Map.of("field", "price", "read", "97.26", "stated", "121.58"))));
-        labelled(id, b, "ART-10234", "exact");
+        // b's label files exist, as the label worker stores them before it reports the label.
+        SharedDataFixtures files = new SharedDataFixtures(dataSource);
+        String png = files.screenshot(sub("bob"), id, new byte[] {1});
+        String pdf = files.screenshot(sub("bob"), id, new byte[] {2});
+        labelled(id, b, "ART-10234", "exact", png, pdf);
         send(EventType.OCR_COMPLETED, OCR, id, Map.of("screenshotId", c, "articleNumber", "ART-10234"));
         labelled(id, c, "ART-10234", "exact");
         send(EventType.OCR_COMPLETED, OCR, id, Map.of("screenshotId", e, "articleNumber", "ART-10234"));
@@ -157,6 +169,8 @@ class ReviewTest {
 
         // A price alone keeps the row that matched; the owner's decision settles the page's disagreement.
         correct("bob", id, b, Map.of("price", 121.58)).statusCode(202);
+        assertThat(files.files(id)).extracting(SharedDataFixtures.StoredFile::id).as("the replaced label's files")
+                .doesNotContain(png, pdf);
         LabelRequest priced = lastLabelRequest(b);
         assertThat(priced.correction().articleNumber()).isEqualTo("ART-10234");
         assertThat(priced.correction().price()).isEqualByComparingTo("121.58");
