@@ -32,7 +32,6 @@ export function reviewPanel(id, {hasPriceList}) {
     empty, list);
   const cards = new Map(); // screenshotId -> {item, el}
   let timer = null;
-  let loading = null;
   let everListed = false; // once shown, the card stays (saying "Nothing to review") rather than vanish under the user
 
   async function load() {
@@ -138,7 +137,7 @@ export function reviewPanel(id, {hasPriceList}) {
     if (timer) return;
     timer = setTimeout(() => {
       timer = null;
-      loading = load();
+      load();
     }, REFRESH_MS);
   }
 
@@ -162,6 +161,6 @@ export function reviewPanel(id, {hasPriceList}) {
   }
 
   el.hidden = true;
-  loading = load();
-  return {el, onEvent, stop: () => clearTimeout(timer), ready: () => loading};
+  load();
+  return {el, onEvent, stop: () => clearTimeout(timer)};
 }

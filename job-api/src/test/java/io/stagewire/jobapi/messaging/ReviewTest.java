@@ -206,6 +206,20 @@ class ReviewTest {
     }
 
     @Test
+    void anItemWhoseOcrReadNothingIsForARetryNotACorrection() {
+        String id = bus.announcedJob("bob", 5);
+        String a = id + "-a";
+        captured(id, a);
+        send(EventType.OCR_FAILED, OCR, id, Map.of("screenshotId", a, "reason", "blurred"));
+        Api.awaitStatus("bob", id, "failed");
+
+        correct("bob", id, a, Map.of("articleNumber", "ART-1", "price", 1)).statusCode(409).body("detail", equalTo(
+                "OCR read nothing on item '" + a + "' (blurred): there is no reading to correct; retry the job to read it again"));
+        assertThat(review("bob", id).getList("screenshotId")).isEmpty();
+        assertThat(bus.work(Topics.LABEL_REQUESTS, a)).isEmpty();
+    }
+
+    @Test
     void aCancelledJobIsNotCorrected() {
         String id = bus.announcedJob("bob", 5);
         as("bob").post("/api/jobs/" + id + "/cancel").then().statusCode(202);
