@@ -50,8 +50,12 @@ services_start() {
     # the job storm); Kubernetes isolates them by each pod's CPU requests.
     local niceness=0
     [[ "$name" == *-worker ]] && niceness=10
+    # The gateway's heap is mostly long-lived connections and a steady trickle of short-lived frames: a small fixed
+    # young generation keeps its memory near what the connections hold (docs/benchmarks.md, idle connections).
+    local young=()
+    [[ "$name" == progress-gateway ]] && young=(-Xmn32m)
     say "starting $name on :$port (heap $heap)"
-    launch "$name" nice -n "$niceness" "$JAVA_HOME/bin/java" "-Xmx$heap" -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m \
+    launch "$name" nice -n "$niceness" "$JAVA_HOME/bin/java" "-Xmx$heap" "${young[@]}" -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m \
       -jar "$(service_jar "$name")"
   done
   for entry in "${SERVICES[@]}"; do

@@ -67,6 +67,11 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         return client;
     }
 
+    /** The subprotocol the server chose in its handshake answer ("" for none). */
+    public String subprotocol() {
+        return socket.getSubprotocol();
+    }
+
     public void send(String text) {
         socket.sendText(text, true).join();
     }
