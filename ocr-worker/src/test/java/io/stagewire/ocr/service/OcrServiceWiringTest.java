@@ -32,4 +32,16 @@ class OcrServiceWiringTest {
         assertThat(result.fields().articleNumber()).isEqualTo("ART-20155");
         assertThat(result.fields().price()).isEqualByComparingTo("29.99");
     }
+
+    @Test
+    void theWarmUpCardsAreReadThroughBothReadings() {
+        OcrResult plain = ocr.read(OcrWarmUp.card(true));
+        assertThat(plain.fields().articleNumber()).isEqualTo("40817");
+        assertThat(plain.fields().price()).isEqualByComparingTo("9.99");
+
+        // Without an article number the page is read a second time, flattened: the price in the yellow box stays read.
+        OcrResult priceOnly = ocr.read(OcrWarmUp.card(false));
+        assertThat(priceOnly.fields().articleNumber()).isNull();
+        assertThat(priceOnly.fields().price()).isEqualByComparingTo("9.99");
+    }
 }
