@@ -27,6 +27,7 @@ import io.stagewire.gateway.fanout.Viewer;
 import io.stagewire.gateway.limits.ConnectionQuota;
 import io.stagewire.gateway.metrics.GatewayMetrics;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocketBase;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -73,8 +74,14 @@ public class GatewaySocket {
             connection.close(TOO_MANY).subscribe().with(ok -> { }, failure -> { });
             return;
         }
+        WebSocketBase raw = rawSockets.socketOf(connection);
+        if (raw != null) {
+            // The upgrade request's headers stay reachable for the connection's life (websockets-next keeps the routing
+            // context) and are never read again once the handshake is answered: about 0.6 KB per idle connection.
+            raw.headers().clear();
+        }
         Session session = new Session(viewer.sub(),
-                new WebSocketOutbound(connection, rawSockets.socketOf(connection), rawSockets.pumpsOfCurrentLoop(),
+                new WebSocketOutbound(connection, raw, rawSockets.pumpsOfCurrentLoop(),
                         subscriptions.outboundLimits(), listener()),
                 new RateLimit(config.limits().opsPerSecond(), config.limits().opsBurst()));
         connection.userData().put(SESSION, session);
