@@ -27,8 +27,9 @@ public class LeanIdentity implements SecurityIdentityAugmentor {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt) || jwt instanceof VerifiedToken) {
             return Uni.createFrom().item(identity);
         }
-        // No attributes: quarkus-oidc's expiry attribute would make websockets-next start a second timer per
-        // connection to close it with 1008 at expiry; the gateway's own (TokenExpiry) closes it before, with 4001.
+        // No attributes: quarkus-oidc's expiry attribute would make websockets-next start a timer per connection
+        // to close it with 1008 at expiry; the gateway's own sweep (websocket.SessionSweeps) closes it before,
+        // with 4001.
         return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
                 .setPrincipal(new VerifiedToken(jwt.getSubject(), jwt.getExpirationTime(), jwt.getRawToken()))
                 .addRoles(identity.getRoles())

@@ -6,9 +6,9 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Ends a connection when its access token expires. Quarkus closes an expired WebSocket itself,
- * with 1008; the protocol promises 4001, so this fires a margin earlier (one Vert.x timer per
- * connection, no thread).
+ * Ends an SSE stream when its access token expires, a margin before {@code exp} (one Vert.x timer
+ * per stream, no thread). WebSockets are ended by their event loop's sweep instead
+ * (websocket.SessionSweeps), which costs a connection no timer.
  */
 @ApplicationScoped
 public class TokenExpiry {

@@ -41,6 +41,14 @@ public interface GatewayConfig {
     Duration sseHeartbeat();
 
     /**
+     * How often an open WebSocket is pinged, so that proxies and NATs keep an idle connection. One tick a second per
+     * event loop serves every connection's ping and token expiry (websocket.SessionSweeps), so the interval is
+     * rounded up to whole seconds in effect.
+     */
+    @WithDefault("PT25S")
+    Duration websocketPing();
+
+    /**
      * A job with no event for this long is not listed among a user's active jobs in a snapshot from
      * memory: the same rule as job-api's {@code stagewire.external-jobs.stale-after}, so an external job
      * whose producer went silent is not shown as running forever.
@@ -61,7 +69,7 @@ public interface GatewayConfig {
         @WithDefault("http://localhost:8080,http://127.0.0.1:8080")
         List<String> allowedOrigins();
 
-        /** The connection is closed with 4001 this long before its token's exp (ahead of Quarkus's own 1008 close). */
+        /** A connection is closed with 4001 this long before its token's exp (a WebSocket up to one sweep tick more). */
         @WithDefault("PT1S")
         Duration expiryMargin();
     }

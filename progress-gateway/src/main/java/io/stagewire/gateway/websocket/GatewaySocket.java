@@ -12,7 +12,6 @@ import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
-import io.stagewire.gateway.auth.TokenExpiry;
 import io.stagewire.gateway.auth.Viewers;
 import io.stagewire.gateway.config.GatewayConfig;
 import io.stagewire.gateway.fanout.Channel;
@@ -41,7 +40,6 @@ import org.jboss.logging.Logger;
 public class GatewaySocket {
     private static final Logger LOG = Logger.getLogger(GatewaySocket.class);
     static final UserData.TypedKey<Session> SESSION = new UserData.TypedKey<>("stagewire.session");
-    private static final CloseReason TOKEN_EXPIRED = new CloseReason(CloseCodes.TOKEN_EXPIRED, "access token expired");
     private static final CloseReason TOO_BIG = new CloseReason(CloseCodes.TOO_BIG, "frame too big");
     private static final CloseReason TOO_MANY = new CloseReason(CloseCodes.TOO_MANY_CONNECTIONS, "too many connections for this user");
 
@@ -49,18 +47,18 @@ public class GatewaySocket {
     private final GatewayConfig config;
     private final FanOut fanOut;
     private final Subscriptions subscriptions;
-    private final TokenExpiry tokenExpiry;
+    private final SessionSweeps sweeps;
     private final GatewayMetrics metrics;
     private final RawSockets rawSockets;
     private final ConnectionQuota quota;
 
     GatewaySocket(SecurityIdentity identity, GatewayConfig config, FanOut fanOut, Subscriptions subscriptions,
-                  TokenExpiry tokenExpiry, GatewayMetrics metrics, RawSockets rawSockets, ConnectionQuota quota) {
+                  SessionSweeps sweeps, GatewayMetrics metrics, RawSockets rawSockets, ConnectionQuota quota) {
         this.identity = identity;
         this.config = config;
         this.fanOut = fanOut;
         this.subscriptions = subscriptions;
-        this.tokenExpiry = tokenExpiry;
+        this.sweeps = sweeps;
         this.metrics = metrics;
         this.rawSockets = rawSockets;
         this.quota = quota;
@@ -86,8 +84,7 @@ public class GatewaySocket {
                 new RateLimit(config.limits().opsPerSecond(), config.limits().opsBurst()));
         connection.userData().put(SESSION, session);
         metrics.webSocketConnections().incrementAndGet();
-        session.expiryTimer = tokenExpiry.schedule(viewer,
-                () -> connection.close(TOKEN_EXPIRED).subscribe().with(ok -> { }, failure -> { }));
+        sweeps.add(session, viewer.expiresAtSeconds());
     }
 
     @OnTextMessage
@@ -133,7 +130,7 @@ public class GatewaySocket {
         }
         metrics.webSocketConnections().decrementAndGet();
         quota.release(session.user, ConnectionQuota.Transport.WEBSOCKET);
-        tokenExpiry.cancel(session.expiryTimer);
+        sweeps.remove(session);
         session.outbound.shutdown();
         for (Subscription subscription : session.removeAll()) {
             subscriptions.unsubscribe(subscription);

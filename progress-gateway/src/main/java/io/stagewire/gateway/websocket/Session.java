@@ -16,7 +16,10 @@ final class Session {
     final RateLimit rateLimit;
     /** The token's sub, for the per-user connection count. */
     final String user;
-    long expiryTimer = -1;
+    /** Kept by {@link SessionSweep} on the connection's event loop. */
+    long closeAtMillis;
+    long nextPingAtMillis;
+    int sweepSlot = -1;
     private Map<String, Subscription> subscriptions;
 
     Session(String user, WebSocketOutbound outbound, RateLimit rateLimit) {

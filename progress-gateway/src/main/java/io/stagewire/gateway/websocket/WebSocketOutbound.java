@@ -5,6 +5,7 @@ import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.stagewire.gateway.fanout.Frame;
 import io.stagewire.gateway.fanout.Outbound;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocketBase;
 import io.vertx.core.http.WebSocketFrameType;
 import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
@@ -21,7 +22,9 @@ import org.jboss.logging.Logger;
 final class WebSocketOutbound extends Outbound {
     static final CloseReason SLOW_CONSUMER = new CloseReason(CloseCodes.SLOW_CONSUMER, "too slow: resume from your last position");
     static final CloseReason RESTARTING = new CloseReason(CloseCodes.RESTARTING, "server restarting: reconnect and resume");
+    static final CloseReason TOKEN_EXPIRED = new CloseReason(CloseCodes.TOKEN_EXPIRED, "access token expired");
     static final CloseReason WRITE_FAILED = new CloseReason(CloseCodes.WRITE_FAILED, "write failed: reconnect and resume");
+    private static final byte[] PING = {'p'};
     private static final Logger LOG = Logger.getLogger(WebSocketOutbound.class);
 
     private final WebSocketConnection connection;
@@ -54,6 +57,20 @@ final class WebSocketOutbound extends Outbound {
         // A new wrapper per write (Netty releases it once written); the bytes underneath are shared.
         return socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, Unpooled.wrappedBuffer(frame.utf8()), true))
                 .toCompletionStage();
+    }
+
+    /** A WebSocket ping (the payload is never read), to keep proxies and NATs from dropping an idle connection. */
+    void ping() {
+        if (socket == null) {
+            connection.sendPing(Buffer.buffer(PING)).subscribe().with(ok -> { }, failure -> { });
+        } else {
+            socket.writePing(Buffer.buffer(PING));
+        }
+    }
+
+    /** Closes with 4001: the token that opened the connection expired; the client reconnects with a fresh one. */
+    void closeAsExpired() {
+        connection.close(TOKEN_EXPIRED).subscribe().with(ok -> { }, failure -> { });
     }
 
     /** Writes what is queued, then closes with 1012 (the gateway is stopping, issue 13). */

@@ -1,0 +1,111 @@
+package io.stagewire.gateway.websocket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class SessionSweepTest {
+    private final AtomicLong now = new AtomicLong(1_000_000);
+    private final List<String> done = new ArrayList<>();
+    private boolean removeOnExpire;
+    private final SessionSweep sweep = new SessionSweep(now::get, 25_000, new SessionSweep.Actions() {
+        @Override
+        public void ping(Session session) {
+            done.add("ping " + session.user);
+        }
+
+        @Override
+        public void expire(Session session) {
+            done.add("expire " + session.user);
+            if (removeOnExpire) {
+                sweep.remove(session);
+            }
+        }
+    });
+
+    @Test
+    void pingsEachSessionOneIntervalAfterItsLastPingAndNotBefore() {
+        Session a = session("a");
+        sweep.add(a, Long.MAX_VALUE);
+        now.addAndGet(10_000);
+        Session b = session("b");
+        sweep.add(b, Long.MAX_VALUE);
+
+        now.addAndGet(14_999);
+        sweep.tick();
+        assertThat(done).isEmpty();
+        now.addAndGet(1);
+        sweep.tick();
+        assertThat(done).containsExactly("ping a");
+        now.addAndGet(10_000);
+        sweep.tick();
+        assertThat(done).containsExactly("ping a", "ping b");
+        now.addAndGet(15_000);
+        sweep.tick();
+        assertThat(done).containsExactly("ping a", "ping b", "ping a");
+    }
+
+    @Test
+    void endsExpiredSessionsOnceAndKeepsSweepingTheOthers() {
+        Session a = session("a");
+        Session b = session("b");
+        Session c = session("c");
+        sweep.add(a, now.get() + 5_000);
+        sweep.add(b, now.get() + 60_000);
+        sweep.add(c, now.get() + 5_000);
+
+        now.addAndGet(5_000);
+        sweep.tick();
+        assertThat(done).containsExactlyInAnyOrder("expire a", "expire c");
+        assertThat(sweep.size()).isEqualTo(1);
+        assertThat(a.sweepSlot).isEqualTo(-1);
+
+        now.addAndGet(20_000);
+        sweep.tick();
+        now.addAndGet(40_000);
+        sweep.tick();
+        assertThat(done).containsExactlyInAnyOrder("expire a", "expire c", "ping b", "expire b");
+        assertThat(sweep.size()).isZero();
+    }
+
+    @Test
+    void aRemovedSessionIsNeitherPingedNorEndedAndRemovingTwiceIsHarmless() {
+        List<Session> sessions = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            Session session = session("s" + i);
+            sessions.add(session);
+            sweep.add(session, now.get() + 30_000);
+        }
+        // Remove all but three, in an order that moves sessions between slots, some twice.
+        for (int i = 0; i < 1_000; i++) {
+            if (i != 10 && i != 500 && i != 999) {
+                sweep.remove(sessions.get(i));
+                sweep.remove(sessions.get(i));
+            }
+        }
+        assertThat(sweep.size()).isEqualTo(3);
+        now.addAndGet(30_000);
+        sweep.tick();
+        assertThat(done).containsExactlyInAnyOrder("expire s10", "expire s500", "expire s999");
+    }
+
+    @Test
+    void aSessionRemovedWhileTheTickEndsItIsEndedOnce() {
+        // The close that expire() starts can call back into remove() (onClose) before the tick moves on.
+        removeOnExpire = true;
+        sweep.add(session("a"), now.get() + 1_000);
+        sweep.add(session("b"), now.get() + 1_000);
+        now.addAndGet(1_000);
+        sweep.tick();
+        sweep.tick();
+        assertThat(done).containsExactlyInAnyOrder("expire a", "expire b");
+        assertThat(sweep.size()).isZero();
+    }
+
+    private static Session session(String user) {
+        return new Session(user, null, null);
+    }
+}
