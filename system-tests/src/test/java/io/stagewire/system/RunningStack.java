@@ -88,9 +88,18 @@ public final class RunningStack implements BeforeAllCallback {
         }
     }
 
-    /** Starts every service that is down and waits until each is ready. */
-    public static void startMissing() {
-        stagewire("services");
+    /**
+     * Starts every service that is down and waits until each is ready. One start at a time: tests that kill services
+     * concurrently each call this, and two starts of one service would race for its port. A service another test
+     * kills while this start waits for it makes the start give up ("exited during start-up"): then once more, which
+     * starts that one too.
+     */
+    public static synchronized void startMissing() {
+        try {
+            stagewire("services");
+        } catch (IllegalStateException killedMeanwhile) {
+            stagewire("services");
+        }
     }
 
     static Path root() {
