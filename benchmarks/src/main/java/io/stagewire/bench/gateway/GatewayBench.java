@@ -128,10 +128,20 @@ public class GatewayBench {
 
     /** utime + stime of a process in clock ticks (USER_HZ = 100 on Linux x86-64). */
     static long cpuTicks(long pid) {
+        long[] ticks = userAndSystemTicks(pid);
+        return ticks[0] + ticks[1];
+    }
+
+    /**
+     * utime and stime of a process in clock ticks. The system part is mostly the socket writes (on loopback the kernel
+     * also runs the receiving side's TCP in the writer's time): the floor below which no server that writes each
+     * message on its own can go, whatever its own code costs.
+     */
+    static long[] userAndSystemTicks(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12])};
         } catch (IOException e) {
             throw new IllegalStateException("cannot read /proc/" + pid + "/stat", e);
         }
@@ -395,6 +405,7 @@ public class GatewayBench {
 
             // event phase
             long cpu0 = cpuTicks(pid);
+            long systemCpu0 = userAndSystemTicks(pid)[1];
             long clientCpu0 = workers.stream().mapToLong(w -> cpuTicks(w.process.pid())).sum();
             long recordFrom = nowMicros() + warmup * 1_000_000L;
             for (WorkerProc w : workers) {
@@ -420,6 +431,7 @@ public class GatewayBench {
             }
             double phaseSeconds = (System.nanoTime() - phaseStart) / 1e9;
             long cpu1 = cpuTicks(pid);
+            long systemCpu1 = userAndSystemTicks(pid)[1];
             long clientCpu1 = workers.stream().mapToLong(w -> cpuTicks(w.process.pid())).sum();
             Thread.sleep(intOpt(o, "drain", 3) * 1000L);
             sampler.interrupt();
@@ -484,6 +496,8 @@ public class GatewayBench {
             r.put("received", received);
             r.put("deliveredPerSecond", Math.round(deliveredPerSecond));
             r.put("serverCores", round(serverCores));
+            r.put("serverSystemMicrosPerMessage", received == 0 ? 0 : round((systemCpu1 - systemCpu0) * 10_000.0 / received));
+            r.put("serverMicrosPerMessage", received == 0 ? 0 : round((cpu1 - cpu0) * 10_000.0 / received));
             r.put("deliveredPerServerCoreSecond", serverCores == 0 ? 0 : Math.round(deliveredPerSecond / serverCores));
             r.put("clientCores", round(clientCores));
             r.put("latencySamples", recorded);
