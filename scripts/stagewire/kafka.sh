@@ -45,12 +45,15 @@ kafka_ready() {
 # CreateTopics compiled once per version of its source (running the .java file compiles it on every call: 1-2 s
 # of every start, restart and outage in the system tests).
 create_topics_classes() { # kafka libs
-  local source="$ROOT/deploy/kafka/CreateTopics.java" dir
+  local source="$ROOT/deploy/kafka/CreateTopics.java" dir tmp
   dir="$CACHE/create-topics-$(sha256sum "$source" | cut -c1-16)"
   if [[ ! -f "$dir/CreateTopics.class" ]]; then
-    mkdir -p "$dir"
-    "$JAVA_HOME/bin/javac" -d "$dir" -cp "$1/*" "$source" >"$LOGS/kafka-topics.log" 2>&1 \
-      || die "compiling CreateTopics failed, see $LOGS/kafka-topics.log"
+    # Compiled aside and moved in whole, so that a concurrent start never runs a half-written class.
+    mkdir -p "$CACHE"
+    tmp=$(mktemp -d "$CACHE/create-topics.XXXXXX")
+    "$JAVA_HOME/bin/javac" -d "$tmp" -cp "$1/*" "$source" >"$LOGS/kafka-topics.log" 2>&1 \
+      || { rm -rf "$tmp"; die "compiling CreateTopics failed, see $LOGS/kafka-topics.log"; }
+    mv -T "$tmp" "$dir" 2>/dev/null || rm -rf "$tmp"   # another start got there first
   fi
   echo "$dir"
 }

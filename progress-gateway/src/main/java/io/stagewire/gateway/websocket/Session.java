@@ -20,6 +20,8 @@ final class Session {
     long closeAtMillis;
     long nextPingAtMillis;
     int sweepSlot = -1;
+    /** The sweep that holds this session, so that a close removes it without a lookup by loop. */
+    volatile SessionSweep sweep;
     private Map<String, Subscription> subscriptions;
 
     Session(String user, WebSocketOutbound outbound, RateLimit rateLimit) {

@@ -1,5 +1,6 @@
 package io.stagewire.gateway.websocket;
 
+import io.netty.util.concurrent.EventExecutor;
 import java.util.Arrays;
 import java.util.function.LongSupplier;
 
@@ -17,13 +18,16 @@ final class SessionSweep {
         void expire(Session session);
     }
 
+    /** The loop this sweep belongs to; a close on another thread hands the removal to it. */
+    final EventExecutor loop;
     private final LongSupplier clock;
     private final long pingMillis;
     private final Actions actions;
     private Session[] sessions = new Session[64];
     private int size;
 
-    SessionSweep(LongSupplier clock, long pingMillis, Actions actions) {
+    SessionSweep(EventExecutor loop, LongSupplier clock, long pingMillis, Actions actions) {
+        this.loop = loop;
         this.clock = clock;
         this.pingMillis = pingMillis;
         this.actions = actions;
@@ -37,6 +41,7 @@ final class SessionSweep {
         session.closeAtMillis = closeAtMillis;
         session.nextPingAtMillis = clock.getAsLong() + pingMillis;
         session.sweepSlot = size;
+        session.sweep = this;
         sessions[size++] = session;
     }
 
@@ -51,6 +56,7 @@ final class SessionSweep {
         last.sweepSlot = slot;
         sessions[size] = null;
         session.sweepSlot = -1;
+        session.sweep = null;
         // Shrinks after a storm of closes, so that a drained loop does not keep a 10 000-slot array.
         if (sessions.length > 64 && size < sessions.length / 4) {
             sessions = Arrays.copyOf(sessions, sessions.length / 2);

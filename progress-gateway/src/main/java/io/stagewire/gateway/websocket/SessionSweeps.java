@@ -34,17 +34,17 @@ public class SessionSweeps {
         sweepOfCurrentLoop().add(session, tokenExpiresAtSeconds * 1000 - marginMillis);
     }
 
-    /** Must be called on the loop {@link #add} was called on (a connection's callbacks all run there). */
+    /** Stops sweeping {@code session}; from any thread (the removal itself runs on the session's loop). */
     void remove(Session session) {
-        SessionSweep sweep = sweeps.get(currentLoop());
-        if (sweep != null) {
-            sweep.remove(session);
+        SessionSweep sweep = session.sweep;
+        if (sweep == null) {
+            return;
         }
-    }
-
-    /** Sessions swept on all loops (for tests). */
-    int size() {
-        return sweeps.values().stream().mapToInt(SessionSweep::size).sum();
+        if (sweep.loop.inEventLoop()) {
+            sweep.remove(session);
+        } else {
+            sweep.loop.execute(() -> sweep.remove(session));
+        }
     }
 
     private static final SessionSweep.Actions ACTIONS = new SessionSweep.Actions() {
@@ -63,7 +63,7 @@ public class SessionSweeps {
         ContextInternal context = (ContextInternal) Vertx.currentContext();
         EventLoop loop = currentLoop();
         return sweeps.computeIfAbsent(loop, l -> {
-            SessionSweep sweep = new SessionSweep(System::currentTimeMillis, pingMillis, ACTIONS);
+            SessionSweep sweep = new SessionSweep(l, System::currentTimeMillis, pingMillis, ACTIONS);
             // On the loop's own context, not the connection's duplicate (which would keep that connection's locals).
             context.unwrap().setPeriodic(TICK_MILLIS, id -> sweep.tick());
             return sweep;

@@ -2,6 +2,7 @@ package io.stagewire.gateway.websocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.util.concurrent.ImmediateEventExecutor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,7 +12,7 @@ class SessionSweepTest {
     private final AtomicLong now = new AtomicLong(1_000_000);
     private final List<String> done = new ArrayList<>();
     private boolean removeOnExpire;
-    private final SessionSweep sweep = new SessionSweep(now::get, 25_000, new SessionSweep.Actions() {
+    private final SessionSweep sweep = new SessionSweep(ImmediateEventExecutor.INSTANCE, now::get, 25_000, new SessionSweep.Actions() {
         @Override
         public void ping(Session session) {
             done.add("ping " + session.user);
@@ -62,6 +63,8 @@ class SessionSweepTest {
         assertThat(done).containsExactlyInAnyOrder("expire a", "expire c");
         assertThat(sweep.size()).isEqualTo(1);
         assertThat(a.sweepSlot).isEqualTo(-1);
+        assertThat(a.sweep).isNull();
+        assertThat(b.sweep).isSameAs(sweep);
 
         now.addAndGet(20_000);
         sweep.tick();
