@@ -9,8 +9,6 @@ import io.vertx.core.http.WebSocketBase;
 import io.vertx.core.impl.ContextInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.reflect.Method;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
@@ -24,7 +22,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class RawSockets {
     private static final Logger LOG = Logger.getLogger(RawSockets.class);
-    private static final MethodHandle WEB_SOCKET = webSocketAccessor();
+    private static final MethodHandle WEB_SOCKET = PrivateMethods.find(WebSocketConnectionBase.class, "webSocket",
+            "event frames go through sendText");
 
     private final ConcurrentHashMap<EventLoop, EventLoopPumps> pumps = new ConcurrentHashMap<>();
 
@@ -54,16 +53,5 @@ public class RawSockets {
         }
         EventLoop loop = internal.nettyEventLoop();
         return loop == null ? null : pumps.computeIfAbsent(loop, EventLoopPumps::new);
-    }
-
-    private static MethodHandle webSocketAccessor() {
-        try {
-            Method method = WebSocketConnectionBase.class.getDeclaredMethod("webSocket");
-            method.setAccessible(true);
-            return MethodHandles.lookup().unreflect(method);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.warnf("websockets-next's socket is not reachable (%s): event frames go through sendText", e);
-            return null;
-        }
     }
 }
