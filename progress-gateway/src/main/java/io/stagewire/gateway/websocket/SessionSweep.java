@@ -63,6 +63,19 @@ final class SessionSweep {
         }
     }
 
+    /** Stops sweeping {@code session} from any thread: on its sweep's loop at once, from elsewhere handed to that loop. */
+    static void leave(Session session) {
+        SessionSweep sweep = session.sweep;
+        if (sweep == null) {
+            return;
+        }
+        if (sweep.loop.inEventLoop()) {
+            sweep.remove(session);
+        } else {
+            sweep.loop.execute(() -> sweep.remove(session));
+        }
+    }
+
     int size() {
         return size;
     }

@@ -36,15 +36,7 @@ public class SessionSweeps {
 
     /** Stops sweeping {@code session}; from any thread (the removal itself runs on the session's loop). */
     void remove(Session session) {
-        SessionSweep sweep = session.sweep;
-        if (sweep == null) {
-            return;
-        }
-        if (sweep.loop.inEventLoop()) {
-            sweep.remove(session);
-        } else {
-            sweep.loop.execute(() -> sweep.remove(session));
-        }
+        SessionSweep.leave(session);
     }
 
     private static final SessionSweep.Actions ACTIONS = new SessionSweep.Actions() {

@@ -2,9 +2,11 @@ package io.stagewire.gateway.websocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.util.concurrent.DefaultEventExecutor;
 import io.netty.util.concurrent.ImmediateEventExecutor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -106,6 +108,39 @@ class SessionSweepTest {
         sweep.tick();
         assertThat(done).containsExactlyInAnyOrder("expire a", "expire b");
         assertThat(sweep.size()).isZero();
+    }
+
+    @Test
+    void aSessionLeavesItsSweepFromAnotherThreadOnTheSweepsOwnLoop() throws Exception {
+        DefaultEventExecutor loop = new DefaultEventExecutor();
+        try {
+            SessionSweep onLoop = new SessionSweep(loop, now::get, 25_000, new SessionSweep.Actions() {
+                @Override
+                public void ping(Session session) {
+                }
+
+                @Override
+                public void expire(Session session) {
+                }
+            });
+            Session a = session("a");
+            Session b = session("b");
+            loop.submit(() -> {
+                onLoop.add(a, Long.MAX_VALUE);
+                onLoop.add(b, Long.MAX_VALUE);
+            }).get(5, TimeUnit.SECONDS);
+
+            SessionSweep.leave(a);   // from the test thread: handed to the loop, not done here
+            assertThat(loop.submit(onLoop::size).get(5, TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(a.sweep).isNull();
+            assertThat(b.sweep).isSameAs(onLoop);
+            SessionSweep.leave(a);   // a second close is harmless
+            loop.submit(() -> SessionSweep.leave(b)).get(5, TimeUnit.SECONDS);   // on the loop: at once
+            assertThat(b.sweep).isNull();
+            assertThat(loop.submit(onLoop::size).get(5, TimeUnit.SECONDS)).isZero();
+        } finally {
+            loop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        }
     }
 
     private static Session session(String user) {
