@@ -16,7 +16,7 @@ public final class BackgroundFlattener {
     static final int BLOCK = 16;
     static final int MIN_SHARE_PERCENT = 2;
     /** Colours are compared by their top {@value #BITS} bits per channel; a pixel is background within {@value #NEAR} per channel. */
-    private static final int BITS = 4;
+    static final int BITS = 4;
     private static final int NEAR = 24;
     /** Beyond {@link #NEAR}, this much more distance from every background makes a pixel black. */
     private static final int RAMP = 96;
@@ -103,7 +103,8 @@ public final class BackgroundFlattener {
         return found.isEmpty() ? new int[] {0xffffff} : found.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static int quantise(int r, int g, int b) {
+    /** A colour's bin: the top {@value #BITS} bits of each channel. */
+    static int quantise(int r, int g, int b) {
         int shift = 8 - BITS;
         return (r >> shift) << (2 * BITS) | (g >> shift) << BITS | (b >> shift);
     }

@@ -86,11 +86,25 @@ public final class TesseractEngine implements AutoCloseable {
     }
 
     public RecognizedPage recognize(RgbImage image) {
+        return recognize(image, null);
+    }
+
+    /**
+     * Reads only {@code region} of the image (clipped to it), with its own layout analysis and threshold; the words'
+     * boxes stay in the image's coordinates. The whole image when {@code region} is null.
+     */
+    public RecognizedPage recognize(RgbImage image, Box region) {
         if (closed) {
             throw new IllegalStateException("this Tesseract engine is closed");
         }
         TESSERACT.TessBaseAPISetImage(handle, image.pixels(), image.width(), image.height(),
                 RgbImage.BYTES_PER_PIXEL, image.width() * RgbImage.BYTES_PER_PIXEL);
+        if (region != null) {
+            int left = Math.max(0, region.left());
+            int top = Math.max(0, region.top());
+            TESSERACT.TessBaseAPISetRectangle(handle, left, top, Math.min(region.right(), image.width()) - left,
+                    Math.min(region.bottom(), image.height()) - top);
+        }
         try {
             if (TESSERACT.TessBaseAPIRecognize(handle, null) != 0) {
                 throw new OcrFailedException("Tesseract could not recognise the " + image.width() + "x" + image.height() + " image");

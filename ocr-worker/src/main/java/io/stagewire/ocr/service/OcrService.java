@@ -2,9 +2,12 @@ package io.stagewire.ocr.service;
 
 import io.stagewire.ocr.engine.OcrFailedException;
 import io.stagewire.ocr.engine.BackgroundFlattener;
+import io.stagewire.ocr.engine.Box;
+import io.stagewire.ocr.engine.ColourPanels;
 import io.stagewire.ocr.engine.RecognizedPage;
 import io.stagewire.ocr.engine.TesseractPool;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -14,6 +17,10 @@ import java.util.concurrent.CompletionException;
  */
 @ApplicationScoped
 public class OcrService {
+    /** Coloured panels read on their own when a price is still missing: a page has seldom more than one price box. */
+    private static final int MAX_PANELS = 2;
+    /** A panel's blocks lie inside it; its text may reach its edge. */
+    private static final int PANEL_MARGIN = 16;
     private final TesseractPool engines;
     private final FieldExtractor extractor;
 
@@ -37,14 +44,26 @@ public class OcrService {
                 // A price or article number on a coloured box (a discounter's yellow price tag) is lost to Tesseract's
                 // one global threshold; the page flattened to black on white is read once more for what is missing.
                 if (fields.price() == null || fields.articleNumber() == null) {
+                    List<Box> panels = ColourPanels.find(image, MAX_PANELS);
                     BackgroundFlattener.flatten(image);
                     RecognizedPage flattened = engine.recognize(image);
                     fields = fields.withMissingFrom(extractor.extractFlattened(flattened));
                     text = text + "\n" + flattened.text();
+                    // Large text on the box is still lost in the page's layout analysis; the box read on its own keeps it.
+                    for (int i = 0; i < panels.size() && fields.price() == null; i++) {
+                        RecognizedPage panel = engine.recognize(image, grown(panels.get(i)));
+                        fields = fields.withMissingFrom(extractor.extractFlattened(panel));
+                        text = text + "\n" + panel.text();
+                    }
                 }
                 return new OcrResult(fields, text, (System.nanoTime() - start) / 1_000_000);
             });
         });
+    }
+
+    private static Box grown(Box panel) {
+        return new Box(panel.left() - PANEL_MARGIN, panel.top() - PANEL_MARGIN, panel.width() + 2 * PANEL_MARGIN,
+                panel.height() + 2 * PANEL_MARGIN);
     }
 
     /**
