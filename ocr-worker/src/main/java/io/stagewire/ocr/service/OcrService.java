@@ -44,7 +44,8 @@ public class OcrService {
                 // A price or article number on a coloured box (a discounter's yellow price tag) is lost to Tesseract's
                 // one global threshold; the page flattened to black on white is read once more for what is missing.
                 if (fields.price() == null || fields.articleNumber() == null) {
-                    List<Box> panels = ColourPanels.find(image, MAX_PANELS);
+                    // Found before flattening, which whitens them; only a missing price is looked for on them.
+                    List<Box> panels = fields.price() == null ? ColourPanels.find(image, MAX_PANELS) : List.of();
                     BackgroundFlattener.flatten(image);
                     RecognizedPage flattened = engine.recognize(image);
                     fields = fields.withMissingFrom(extractor.extractFlattened(flattened));

@@ -47,12 +47,7 @@ class BackgroundFlattenerTest {
     }
 
     private static BufferedImage page(Color background) {
-        BufferedImage page = new BufferedImage(320, 160, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = page.createGraphics();
-        g.setColor(background);
-        g.fillRect(0, 0, 320, 160);
-        g.dispose();
-        return page;
+        return TestPages.filled(320, 160, background);
     }
 
     private static int gray(RgbImage image, int x, int y) {

@@ -51,11 +51,6 @@ class ColourPanelsTest {
     }
 
     private static BufferedImage page(Color background) {
-        BufferedImage page = new BufferedImage(800, 400, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = page.createGraphics();
-        g.setColor(background);
-        g.fillRect(0, 0, 800, 400);
-        g.dispose();
-        return page;
+        return TestPages.filled(800, 400, background);
     }
 }

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
  * yellow price box —, three languages, codes and prices as shops write them), as the crawler captured it, through the
  * real Tesseract. Nothing may be read wrong — an article number, price, currency, previous price or from-word that is
  * read must be the shop's (a field not read is left for review; a wrong one would be printed) — and at least
- * {@value #READ_COMPLETELY} of the 36 must be read completely: the issue's target is 99 %, that is all 36. The screenshots are in src/test/resources/market-shop, the answers in
- * deploy/market-shop/expected.json.
+ * {@value #READ_COMPLETELY} of the 36 must be read completely: the issue's target is 99 %, that is all 36. The
+ * screenshots are in src/test/resources/market-shop, the answers in deploy/market-shop/expected.json.
  */
 class MarketShopReadingTest {
     /** All 36 since the coloured price boxes are read on their own (2026-12-05; 34 before). Never lower it. */
