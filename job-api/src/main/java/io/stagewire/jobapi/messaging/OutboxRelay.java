@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -20,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -38,17 +41,24 @@ public class OutboxRelay implements OutboxDelivery {
     public static final String IDENTITY = "outbox-relay";
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     // Any constant both replicas agree on; it names this lock in pg_locks.
-    private static final long LOCK_KEY = 0x5354_4F42L;
+    static final long LOCK_KEY = 0x5354_4F42L;
+
+    /** How soon an immediate delivery tries again when another run held the relay lock. */
+    private static final long BUSY_RETRY_MILLIS = 20;
 
     private final MutinyEmitter<byte[]> emitter;
     private final StagewireConfig config;
     private final Scheduler scheduler;
+    private final Vertx vertx;
+    // At most one retry of an immediate delivery waits at a time, however many found the lock taken.
+    private final AtomicBoolean retryPending = new AtomicBoolean();
 
     // A relay hands a whole batch (stagewire.outbox.batch-size, 200) to the emitter at once: room for several.
-    OutboxRelay(@Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024) MutinyEmitter<byte[]> emitter, StagewireConfig config, Scheduler scheduler) {
+    OutboxRelay(@Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024) MutinyEmitter<byte[]> emitter, StagewireConfig config, Scheduler scheduler, Vertx vertx) {
         this.emitter = emitter;
         this.config = config;
         this.scheduler = scheduler;
+        this.vertx = vertx;
     }
 
     // delayed: the Kafka channel connects during start-up
@@ -59,10 +69,15 @@ public class OutboxRelay implements OutboxDelivery {
 
     /** Sends pending records; the number sent. */
     public Uni<Integer> relay() {
+        return relayIfFree().map(sent -> sent == null ? 0 : sent);
+    }
+
+    /** Sends pending records unless another run (this replica's or another's) holds the relay lock: null then. */
+    private Uni<Integer> relayIfFree() {
         return Panache.withTransaction(() -> advisoryLock().chain(locked -> locked
                 ? OutboxMessage.<OutboxMessage>find("sentAt is null order by id").page(0, config.outbox().batchSize()).list()
                         .chain(this::sendInOrder)
-                : Uni.createFrom().item(0)));
+                : Uni.createFrom().nullItem()));
     }
 
     /**
@@ -76,8 +91,31 @@ public class OutboxRelay implements OutboxDelivery {
         if (scheduler.isPaused(IDENTITY)) {
             return Uni.createFrom().voidItem();
         }
-        return relay().onFailure().invoke(e -> LOG.debugf("immediate relay deferred: %s", e.getMessage()))
+        // A run that holds the lock may have read the outbox before this commit: it would wait for the next scheduled
+        // run (stagewire.outbox.relay-every, 1 s) — a job created while the events of another were relayed started up
+        // to a second late. It is tried again shortly instead, until a run gets the lock.
+        return relayIfFree().invoke(sent -> {
+                    if (sent == null) {
+                        retrySoon();
+                    }
+                })
+                .onFailure().invoke(e -> LOG.debugf("immediate relay deferred: %s", e.getMessage()))
                 .onFailure().recoverWithItem(0).replaceWithVoid();
+    }
+
+    private void retrySoon() {
+        if (!retryPending.compareAndSet(false, true)) {
+            return;
+        }
+        vertx.setTimer(BUSY_RETRY_MILLIS, timer -> {
+            // Panache sessions live on a duplicated context of their own, flagged safe, as a request's or a consumed record's.
+            Context retry = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+            VertxContextSafetyToggle.setContextSafe(retry, true);
+            retry.runOnContext(ignored -> {
+                retryPending.set(false);
+                deliverInBackground();
+            });
+        });
     }
 
     /** Removes records sent longer ago than keep-sent. */
