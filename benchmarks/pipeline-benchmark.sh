@@ -87,12 +87,12 @@ for id in "${ids[@]}"; do
   mkfifo "$STREAM"
   curl -sN "${auth[@]}" -H 'Accept: text/event-stream' "$GATEWAY/sse/jobs/$id" >"$STREAM" &
   stream_pid=$!
-  ended=0
-  timeout $((deadline - SECONDS > 0 ? deadline - SECONDS : 1)) grep -m1 -qE "$FINAL" <"$STREAM" || ended=$?
+  missed=0
+  timeout $((deadline - SECONDS > 0 ? deadline - SECONDS : 1)) grep -m1 -qE "$FINAL" <"$STREAM" || missed=$?
   kill "$stream_pid" 2>/dev/null || true
   wait "$stream_pid" 2>/dev/null || true
   rm -f "$STREAM"
-  (( ended == 0 )) || { say "job $id: no final event within ${TIMEOUT}s (or the stream ended)"; exit 1; }
+  (( missed == 0 )) || { say "job $id: no final event within ${TIMEOUT}s (or the stream ended)"; exit 1; }
 done
 end_ms=$(date +%s%3N)
 

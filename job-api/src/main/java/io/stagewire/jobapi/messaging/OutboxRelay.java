@@ -91,9 +91,9 @@ public class OutboxRelay implements OutboxDelivery {
         if (scheduler.isPaused(IDENTITY)) {
             return Uni.createFrom().voidItem();
         }
-        // A run that holds the lock may have read the outbox before this commit: it would wait for the next scheduled
-        // run (stagewire.outbox.relay-every, 1 s) — a job created while the events of another were relayed started up
-        // to a second late. It is tried again shortly instead, until a run gets the lock.
+        // A run that holds the lock (this replica's or another's) may have read the outbox before this commit: its
+        // records would wait for the next scheduled run (stagewire.outbox.relay-every, 1 s). It is tried again
+        // shortly instead, until a run gets the lock.
         return relayIfFree().invoke(sent -> {
                     if (sent == null) {
                         retrySoon();
