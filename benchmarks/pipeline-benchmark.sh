@@ -50,7 +50,7 @@ if [[ $REPLICAS == 2 ]]; then
     name=${entry%%:*} port=${entry#*:}
     QUARKUS_HTTP_PORT=$port STAGEWIRE_KAFKA_BOOTSTRAP=127.0.0.1:9092 STAGEWIRE_PG_DATABASE=$DATABASE PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 OMP_THREAD_LIMIT=1 \
       STAGEWIRE_CRAWLER_ALLOW_LIST=localhost:8070,127.0.0.1:8070,localhost:8071,127.0.0.1:8071 \
-      setsid "$JAVA" -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m \
+      setsid "$JAVA" -Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m \
       -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" >"/tmp/stagewire-bench-$name-2.log" 2>&1 </dev/null &
     EXTRA_PIDS+=($!)
     say "second $name on :$port (pid $!)"

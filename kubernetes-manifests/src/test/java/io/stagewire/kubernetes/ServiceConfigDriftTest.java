@@ -3,6 +3,8 @@ package io.stagewire.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code @ConfigMapping} interfaces, in the base and both overlays.
  */
 class ServiceConfigDriftTest {
+    private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
 
     @ParameterizedTest
     @ValueSource(strings = {"base", "overlays/dev", "overlays/prod"})
@@ -77,6 +80,24 @@ class ServiceConfigDriftTest {
             if (config.has("quarkus.oidc.")) {
                 assertThat(env).as(overlay + " " + name).contains("STAGEWIRE_OIDC_URL", "QUARKUS_OIDC_TOKEN_ISSUER");
             }
+        }
+    }
+
+    /**
+     * job-api and the workers run C1 only, the gateway keeps C2 (docs/decisions.md, JIT), in the cluster as
+     * {@code ./stagewire} runs them: the figures in docs/benchmarks.md hold for both.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/prod"})
+    void glueServicesRunC1OnlyAndTheGatewayKeepsC2(String overlay) throws IOException {
+        Manifests manifests = Manifests.of(overlay);
+        String launcher = Files.readString(RepoPaths.root().resolve("scripts/stagewire/services.sh"));
+        assertThat(launcher).as("./stagewire's C1-only services")
+                .contains("[[ \"$name\" == *-worker || \"$name\" == job-api ]] && jit=(" + C1_ONLY + ")");
+        for (String name : ServiceConfig.SERVICES) {
+            String options = configValue(manifests, name, "JAVA_TOOL_OPTIONS");
+            boolean glue = name.endsWith("-worker") || name.equals("job-api");
+            assertThat(options.contains(C1_ONLY)).as(overlay + " " + name + " JAVA_TOOL_OPTIONS " + options).isEqualTo(glue);
         }
     }
 
