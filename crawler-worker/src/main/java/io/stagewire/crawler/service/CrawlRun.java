@@ -55,6 +55,11 @@ final class CrawlRun {
     /** Decided on the first listing page that has product links; later pages are read the same way. */
     private DiscoveryMethod discoveredBy;
     private String discoveredGroupKey;
+    /**
+     * A product page the tab shows, loaded during discovery and not navigated away from since: the first page of a
+     * sitemap's product group, opened to see that it shows a price. Its capture starts from it (one load less a job).
+     */
+    private URI productInTab;
 
     CrawlRun(URI shopUrl, CrawlOptions options, CrawlSelectors selectors, int maxListingPages, BrowserTab tab,
             PageLoader loader, BooleanSupplier cancelled, CrawlListener listener, CrawlMetrics metrics,
@@ -113,12 +118,13 @@ final class CrawlRun {
             visitedListingPages.add(next);
             listingPages++;
             if (listingPages == 1 && mayUseSitemaps()) {
-                List<URI> fromSitemaps = new SitemapDiscovery(loader, tab, cancelled, this::crawlable)
-                        .products(shopUrl, robots.sitemaps());
+                SitemapDiscovery sitemaps = new SitemapDiscovery(loader, tab, cancelled, this::crawlable);
+                List<URI> fromSitemaps = sitemaps.products(shopUrl, robots.sitemaps());
                 reportBlockedRequests();
                 if (!fromSitemaps.isEmpty()) {
                     discoveredBy = DiscoveryMethod.SITEMAP;
                     links = new ListingLinks(fromSitemaps.stream().map(URI::toString).toList(), List.of());
+                    productInTab = sitemaps.pageInTab().orElse(null);
                 }
             }
             if (discoveredBy != DiscoveryMethod.SITEMAP && links.nextPages().isEmpty()
@@ -185,6 +191,7 @@ final class CrawlRun {
     }
 
     private ListingLinks loadListingPage(URI url) {
+        productInTab = null;
         URI landed = metrics.timeListingLoad(() -> loader.load(tab, url, cancelled));
         if (origin == null) {
             origin = Origin.of(landed);
@@ -203,6 +210,7 @@ final class CrawlRun {
      * behind a "load more" button. The links are read again when it did.
      */
     private ListingLinks loadMoreOnThisPage(ListingLinks links) {
+        productInTab = null;
         try {
             int rounds = tab.call(ListingScroll::loadMore);
             if (rounds == 0) {
@@ -261,6 +269,8 @@ final class CrawlRun {
     }
 
     private void visitProduct(int index, URI product) {
+        boolean loaded = product.equals(productInTab);
+        productInTab = null;
         if (listener.alreadyCaptured(index, product)) {
             skipped++;
             metrics.countProduct("skipped");
@@ -273,7 +283,12 @@ final class CrawlRun {
         ProductScreenshot screenshot;
         PageEvidence evidence;
         try {
-            metrics.timeProductLoad(() -> loader.load(tab, product, cancelled));
+            if (!loaded) {
+                metrics.timeProductLoad(() -> loader.load(tab, product, cancelled));
+            } else if (cancelled.getAsBoolean()) {
+                // The check a load makes first.
+                throw new CrawlCancelledException();
+            }
             evidence = tab.call(PageEvidenceReader::read).orElse(null);
             screenshot = metrics.timeScreenshot(
                     () -> tab.call(page -> ProductScreenshot.take(page, selectors.productArea(), limits.maxWidth(),

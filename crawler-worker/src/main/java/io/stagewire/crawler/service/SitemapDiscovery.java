@@ -41,6 +41,8 @@ final class SitemapDiscovery {
     private final BrowserTab tab;
     private final BooleanSupplier cancelled;
     private final Predicate<URI> crawlable;
+    /** The page the tab shows, loaded by the price check and not navigated away from since. */
+    private URI pageInTab;
 
     /** @param crawlable on the crawl's origin and allowed by robots.txt */
     SitemapDiscovery(PageLoader loader, BrowserTab tab, BooleanSupplier cancelled, Predicate<URI> crawlable) {
@@ -89,7 +91,16 @@ final class SitemapDiscovery {
     private record Locations(List<String> urls, List<String> sitemaps) {
     }
 
+    /**
+     * The product page the tab still shows when {@link #products} has returned: the first page of the chosen group,
+     * opened to see that it shows a price. Its capture can start from it instead of loading it a second time.
+     */
+    Optional<URI> pageInTab() {
+        return Optional.ofNullable(pageInTab);
+    }
+
     private Optional<Locations> readSitemap(URI sitemap) {
+        pageInTab = null;
         try {
             loader.load(tab, sitemap, cancelled);
             return Optional.of(tab.call(page -> {
@@ -104,9 +115,12 @@ final class SitemapDiscovery {
     }
 
     private boolean showsPrice(URI page) {
+        pageInTab = null;
         try {
             loader.load(tab, page, cancelled);
-            return tab.call(p -> Boolean.TRUE.equals(p.evaluate(SHOWS_PRICE)));
+            boolean shows = tab.call(p -> Boolean.TRUE.equals(p.evaluate(SHOWS_PRICE)));
+            pageInTab = shows ? page : null;
+            return shows;
         } catch (PageLoadException | PlaywrightException e) {
             return false;
         }

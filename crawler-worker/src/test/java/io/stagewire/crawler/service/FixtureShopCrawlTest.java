@@ -147,6 +147,7 @@ class FixtureShopCrawlTest {
     @Test
     void findsTheProductsOfAShopGivenByItsRootInItsSitemaps() {
         RecordingListener listener = new RecordingListener();
+        int firstProductLoads = Hits.onFixtureShop(shop, "/artikel/alpha-1");
 
         CrawlResult result = crawler.crawl(URI.create(shop + "/"), CrawlOptions.maxProducts(50), () -> false,
                 listener);
@@ -156,6 +157,9 @@ class FixtureShopCrawlTest {
                 "/artikel/gamma-3", "/artikel/delta-4", "/artikel/epsilon-5");
         assertThat(result.discovery()).contains(DiscoveryMethod.SITEMAP);
         assertThat(Hits.onFixtureShop(shop, "/kontakt/")).isZero();
+        // Opened once: to see that the group's pages show a price, and then captured from where the tab stands.
+        assertThat(Hits.onFixtureShop(shop, "/artikel/alpha-1") - firstProductLoads).isEqualTo(1);
+        assertThat(listener.captured.getFirst().evidence()).isNotNull();
     }
 
     @Test
