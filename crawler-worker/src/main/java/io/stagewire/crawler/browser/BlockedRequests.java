@@ -6,8 +6,8 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Requests a context's route aborted, collected on the Playwright thread and handed to the crawl's own thread,
- * so a listener never runs on (and never stalls) the browser.
+ * Requests the context's egress proxy listener refused, collected on the proxy's event loop and handed to the crawl's
+ * own thread, so a crawl listener never runs on (and never stalls) the proxy.
  */
 final class BlockedRequests {
 

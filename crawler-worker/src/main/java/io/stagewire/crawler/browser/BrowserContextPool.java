@@ -6,11 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.options.Proxy;
 import com.microsoft.playwright.options.ServiceWorkerPolicy;
 
 import io.stagewire.crawler.config.CrawlerWorkerConfig;
-import io.stagewire.crawler.security.GuardVerdict;
-import io.stagewire.crawler.security.UrlGuard;
+import io.stagewire.crawler.security.EgressProxy;
 
 /**
  * Hands out at most {@code stagewire.crawler.browser.contexts} browser contexts at a time, one per crawl. Each
@@ -21,13 +21,13 @@ import io.stagewire.crawler.security.UrlGuard;
 public class BrowserContextPool {
 
     private final ChromiumBrowser browser;
-    private final UrlGuard guard;
+    private final EgressProxy egressProxy;
     private final CrawlerWorkerConfig config;
     private final Semaphore slots;
 
-    BrowserContextPool(ChromiumBrowser browser, UrlGuard guard, CrawlerWorkerConfig config) {
+    BrowserContextPool(ChromiumBrowser browser, EgressProxy egressProxy, CrawlerWorkerConfig config) {
         this.browser = browser;
-        this.guard = guard;
+        this.egressProxy = egressProxy;
         this.config = config;
         this.slots = new Semaphore(config.browser().contexts(), true);
     }
@@ -45,25 +45,28 @@ public class BrowserContextPool {
         }
     }
 
+    /**
+     * A context whose every connection goes through a listener of the egress proxy of its own, so that the requests
+     * the proxy refuses are this crawl's to report. No request routing: the proxy is the guard (docs/crawler-worker.md).
+     */
     private BrowserContext newGuardedContext(Browser connected, BlockedRequests blocked) {
-        BrowserContext context = connected.newContext(new Browser.NewContextOptions()
-                .setViewportSize(config.browser().viewportWidth(), config.browser().viewportHeight())
-                .setDeviceScaleFactor(1)
-                // Requests a service worker makes are invisible to routing.
-                .setServiceWorkers(ServiceWorkerPolicy.BLOCK)
-                .setAcceptDownloads(false));
+        EgressProxy.Listener egress = egressProxy.open((target, reason) -> blocked.add(new BlockedRequest(target, reason)));
+        BrowserContext context;
+        try {
+            context = connected.newContext(new Browser.NewContextOptions()
+                    .setProxy(new Proxy(egress.url()))
+                    .setViewportSize(config.browser().viewportWidth(), config.browser().viewportHeight())
+                    .setDeviceScaleFactor(1)
+                    // A service worker would answer the pages' requests from its own cache, out of the crawl's sight.
+                    .setServiceWorkers(ServiceWorkerPolicy.BLOCK)
+                    .setAcceptDownloads(false));
+        } catch (RuntimeException e) {
+            egress.close();
+            throw e;
+        }
+        context.onClose(closed -> egress.close());
         context.setDefaultTimeout(config.pageTimeout().toMillis());
         context.setDefaultNavigationTimeout(config.pageTimeout().toMillis());
-        // Runs on the Playwright thread for every request a page starts; redirect hops and DNS are the proxy's job.
-        context.route("**/*", route -> {
-            GuardVerdict verdict = guard.check(route.request().url());
-            if (verdict.isAllowed()) {
-                route.resume();
-            } else {
-                blocked.add(new BlockedRequest(route.request().url(), verdict.refusal()));
-                route.abort("blockedbyclient");
-            }
-        });
         return context;
     }
 }

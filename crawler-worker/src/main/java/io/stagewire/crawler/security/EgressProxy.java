@@ -31,8 +31,13 @@ import io.vertx.httpproxy.ProxyResponse;
 /**
  * The browser's only way out: an HTTP proxy on loopback that Chromium is launched with. Every connection the
  * browser opens (page, subresource, each redirect hop, WebSocket) passes here, is checked by the {@link UrlGuard},
- * and goes only to an address the guard vetted. Playwright's request routing alone is not enough: it does not see
+ * and goes only to an address the guard vetted. Request routing in the browser would not be enough: it does not see
  * redirect hops, and the browser would resolve the name again after the check (DNS rebinding).
+ *
+ * <p>Each browser context gets a listener of its own ({@link #open}), so what the proxy refuses is told to that
+ * context's crawl. This replaces Playwright's request routing, which cost a round trip to the crawler per request and,
+ * while on, kept Chromium from caching a shop's style sheets, scripts and images from one product page to the next
+ * (about a quarter of a market job's browser CPU, docs/benchmarks.md).
  */
 @ApplicationScoped
 public class EgressProxy {
@@ -55,26 +60,77 @@ public class EgressProxy {
         this.timeoutMillis = config.pageTimeout().toMillis();
     }
 
-    /** The proxy URL for Chromium; starts the proxy on first use. */
+    /** Told of each request a listener refused: its target (a URL, or {@code host:port} for a tunnel) and why. */
+    @FunctionalInterface
+    public interface Refusals {
+        void refused(String target, String reason);
+    }
+
+    /** One browser context's own port on the proxy; close it with the context. */
+    public final class Listener implements AutoCloseable {
+        private final HttpServer listening;
+
+        private Listener(HttpServer listening) {
+            this.listening = listening;
+        }
+
+        /** The proxy URL for the context. */
+        public String url() {
+            return "http://127.0.0.1:" + listening.actualPort();
+        }
+
+        /** Stops listening; returns once the port is closed (or after a second, whatever happened). */
+        @Override
+        public void close() {
+            try {
+                listening.close().toCompletionStage().toCompletableFuture().get(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                LOG.warnf("egress proxy listener on %s did not close within a second: %s", url(), e);
+            }
+        }
+    }
+
+    /** The proxy URL Chromium is launched with, for whatever has no listener of its own; starts the proxy on first use. */
     public synchronized String url() {
+        start();
+        return "http://127.0.0.1:" + server.actualPort();
+    }
+
+    /** A listener of its own for one browser context, whose refusals go to {@code refusals} (on the proxy's event loop). */
+    public synchronized Listener open(Refusals refusals) {
+        start();
+        return new Listener(listen(refusals));
+    }
+
+    private void start() {
         if (server == null) {
             // A Vert.x of its own: the browser's traffic is not this service's HTTP traffic, and must not show
             // up in (or clash with) the metrics Quarkus keeps for its own server.
             vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(4));
-            int idleSeconds = (int) Math.max(30, TimeUnit.MILLISECONDS.toSeconds(timeoutMillis * 4));
+            int idleSeconds = idleSeconds();
             httpClient = vertx.createHttpClient(new HttpClientOptions()
                     .setConnectTimeout((int) timeoutMillis)
                     .setIdleTimeout(idleSeconds));
             netClient = vertx.createNetClient(new NetClientOptions()
                     .setConnectTimeout((int) timeoutMillis)
                     .setIdleTimeout(idleSeconds));
-            server = vertx.createHttpServer(new HttpServerOptions().setIdleTimeout(idleSeconds))
-                    .requestHandler(this::handle)
-                    .listen(0, "127.0.0.1")
-                    .toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+            // Every context has a listener of its own: nothing is expected here but what Chromium itself fetches.
+            server = listen((target, reason) -> { });
             LOG.debugf("egress proxy listening on 127.0.0.1:%d", server.actualPort());
         }
-        return "http://127.0.0.1:" + server.actualPort();
+    }
+
+    private int idleSeconds() {
+        return (int) Math.max(30, TimeUnit.MILLISECONDS.toSeconds(timeoutMillis * 4));
+    }
+
+    private HttpServer listen(Refusals refusals) {
+        return vertx.createHttpServer(new HttpServerOptions().setIdleTimeout(idleSeconds()))
+                .requestHandler(request -> handle(request, refusals))
+                .listen(0, "127.0.0.1")
+                .toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
     }
 
     @PreDestroy
@@ -86,7 +142,7 @@ public class EgressProxy {
         }
     }
 
-    private void handle(HttpServerRequest request) {
+    private void handle(HttpServerRequest request, Refusals refusals) {
         request.pause();
         if (request.method() == HttpMethod.CONNECT) {
             // CONNECT host:port, for https and WebSockets: a byte tunnel to the vetted address.
@@ -96,7 +152,7 @@ public class EgressProxy {
                         if (verdict.isAllowed()) {
                             tunnel(request, verdict.addresses().getFirst(), endpoint.getPort());
                         } else {
-                            refuse(request, request.uri(), verdict.refusal());
+                            refuse(request, request.uri(), verdict.refusal(), refusals);
                         }
                     })
                     .onFailure(failure -> request.response().setStatusCode(500).end());
@@ -118,7 +174,7 @@ public class EgressProxy {
                     if (verdict.isAllowed()) {
                         forward(request, target, verdict.addresses().getFirst());
                     } else {
-                        refuse(request, target.toString(), verdict.refusal());
+                        refuse(request, target.toString(), verdict.refusal(), refusals);
                     }
                 })
                 .onFailure(failure -> request.response().setStatusCode(500).end());
@@ -159,8 +215,10 @@ public class EgressProxy {
                 .handle(request);
     }
 
-    private static void refuse(HttpServerRequest request, String target, String reason) {
+    private static void refuse(HttpServerRequest request, String target, String reason, Refusals refusals) {
         LOG.debugf("refused %s: %s", target, reason);
+        // Before the answer: the page's load waits for it, so the crawl sees the refusal when the load is over.
+        refusals.refused(target, reason);
         request.response()
                 .setStatusCode(403)
                 .putHeader(REFUSAL_HEADER, reason)

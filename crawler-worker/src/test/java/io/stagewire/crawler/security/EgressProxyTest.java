@@ -122,12 +122,54 @@ class EgressProxyTest {
         }
     }
 
+    /** Each browser context has a listener of its own: what it refuses is told to that context's crawl, and to no other. */
+    @Test
+    void aListenerReportsItsOwnRefusalsAndStopsListeningWhenClosed() throws Exception {
+        List<String> mine = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> others = new java.util.concurrent.CopyOnWriteArrayList<>();
+        URI listenerUrl;
+        try (EgressProxy.Listener listener = proxy.open((target, reason) -> mine.add(target + " " + reason));
+             EgressProxy.Listener other = proxy.open((target, reason) -> others.add(target));
+             HttpClient client = clientThroughProxy(URI.create(listener.url()))) {
+            listenerUrl = URI.create(listener.url());
+            assertThat(other.url()).isNotEqualTo(listener.url());
+
+            HttpResponse<String> allowed = client.send(get(shop + "/p/ok/"), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> refused = client.send(get(internal + "/secret"), HttpResponse.BodyHandlers.ofString());
+            assertThatThrownBy(() -> client.send(get(internal.replace("http:", "https:") + "/"),
+                    HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
+
+            assertThat(allowed.statusCode()).isEqualTo(200);
+            assertThat(refused.statusCode()).isEqualTo(403);
+            // A tunnel is asked for by host:port (CONNECT): the proxy never sees an https URL's path.
+            assertThat(mine).containsExactly(
+                    internal + "/secret host 127.0.0.3 resolves to a loopback address",
+                    URI.create(internal).getAuthority() + " host 127.0.0.3 resolves to a loopback address");
+            assertThat(others).isEmpty();
+        }
+        // close() waits up to a second for the port to close; a busy box may take longer.
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        boolean refused = false;
+        while (!refused && System.nanoTime() < deadline) {
+            try (Socket probe = new Socket()) {
+                probe.connect(new InetSocketAddress(listenerUrl.getHost(), listenerUrl.getPort()), 2000);
+                Thread.sleep(100);
+            } catch (IOException e) {
+                refused = true;
+            }
+        }
+        assertThat(refused).as("a closed listener's port refuses connections").isTrue();
+    }
+
     private HttpClient clientThroughProxy() {
         return clientThroughProxy(proxy);
     }
 
     private static HttpClient clientThroughProxy(EgressProxy proxy) {
-        URI proxyUrl = URI.create(proxy.url());
+        return clientThroughProxy(URI.create(proxy.url()));
+    }
+
+    private static HttpClient clientThroughProxy(URI proxyUrl) {
         return HttpClient.newBuilder()
                 .proxy(ProxySelector.of(new InetSocketAddress(proxyUrl.getHost(), proxyUrl.getPort())))
                 .followRedirects(HttpClient.Redirect.NEVER)
