@@ -1,5 +1,5 @@
 package io.stagewire.crawler.browser;
 
-/** A request a page tried to make and the guard aborted, with the reason. */
+/** A request a page tried to make and the egress proxy refused: its URL (host:port for a tunnel) and the reason. */
 public record BlockedRequest(String url, String reason) {
 }

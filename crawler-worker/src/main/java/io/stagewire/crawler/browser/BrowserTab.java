@@ -65,7 +65,7 @@ public final class BrowserTab implements AutoCloseable {
         });
     }
 
-    /** Requests the guard aborted since the last drain. */
+    /** Requests the egress proxy refused for this tab's context since the last drain. */
     public List<BlockedRequest> drainBlockedRequests() {
         return blocked.drain();
     }
