@@ -115,7 +115,10 @@ class MemoryServedTest extends GatewayTest {
     }
 
     private double metric(String name) throws Exception {
-        String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "q/metrics")).build(),
+        // A scrape once went unanswered for 30 minutes with no gateway thread serving it: a timeout, and HTTP/1.1
+        // rather than the JDK client's h2c upgrade attempt.
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String text = client.send(HttpRequest.newBuilder(URI.create(base + "q/metrics")).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         return text.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();

@@ -35,36 +35,40 @@ public class BrowserContextPool {
     /** Waits for a free slot, then opens a tab in a new context; close the tab to give the slot back. */
     public BrowserTab open() throws InterruptedException {
         slots.acquire();
+        BlockedRequests blocked = new BlockedRequests();
+        EgressProxy.Listener egress;
         try {
-            BlockedRequests blocked = new BlockedRequests();
-            BrowserContext context = browser.withBrowser(connected -> newGuardedContext(connected, blocked));
-            return new BrowserTab(browser, context, blocked, slots::release);
+            egress = egressProxy.open((target, reason) -> blocked.add(new BlockedRequest(target, reason)));
         } catch (RuntimeException e) {
             slots.release();
+            throw e;
+        }
+        // Closing the tab gives the listener's port back too, whatever became of the browser.
+        Runnable release = () -> {
+            egress.close();
+            slots.release();
+        };
+        try {
+            BrowserContext context = browser.withBrowser(connected -> newGuardedContext(connected, egress));
+            return new BrowserTab(browser, context, blocked, release);
+        } catch (RuntimeException e) {
+            release.run();
             throw e;
         }
     }
 
     /**
-     * A context whose every connection goes through a listener of the egress proxy of its own, so that the requests
-     * the proxy refuses are this crawl's to report. No request routing: the proxy is the guard (docs/crawler-worker.md).
+     * A context whose every connection goes through its own listener on the egress proxy, so that the requests the
+     * proxy refuses are this crawl's to report. No request routing: the proxy is the guard (docs/crawler-worker.md).
      */
-    private BrowserContext newGuardedContext(Browser connected, BlockedRequests blocked) {
-        EgressProxy.Listener egress = egressProxy.open((target, reason) -> blocked.add(new BlockedRequest(target, reason)));
-        BrowserContext context;
-        try {
-            context = connected.newContext(new Browser.NewContextOptions()
-                    .setProxy(new Proxy(egress.url()))
-                    .setViewportSize(config.browser().viewportWidth(), config.browser().viewportHeight())
-                    .setDeviceScaleFactor(1)
-                    // A service worker would answer the pages' requests from its own cache, out of the crawl's sight.
-                    .setServiceWorkers(ServiceWorkerPolicy.BLOCK)
-                    .setAcceptDownloads(false));
-        } catch (RuntimeException e) {
-            egress.close();
-            throw e;
-        }
-        context.onClose(closed -> egress.close());
+    private BrowserContext newGuardedContext(Browser connected, EgressProxy.Listener egress) {
+        BrowserContext context = connected.newContext(new Browser.NewContextOptions()
+                .setProxy(new Proxy(egress.url()))
+                .setViewportSize(config.browser().viewportWidth(), config.browser().viewportHeight())
+                .setDeviceScaleFactor(1)
+                // A service worker would answer the pages' requests from its own cache, out of the crawl's sight.
+                .setServiceWorkers(ServiceWorkerPolicy.BLOCK)
+                .setAcceptDownloads(false));
         context.setDefaultTimeout(config.pageTimeout().toMillis());
         context.setDefaultNavigationTimeout(config.pageTimeout().toMillis());
         return context;

@@ -66,7 +66,7 @@ public class EgressProxy {
         void refused(String target, String reason);
     }
 
-    /** One browser context's own port on the proxy; close it with the context. */
+    /** One browser context's own port on the proxy; closed when the crawl closes its tab. */
     public final class Listener implements AutoCloseable {
         private final HttpServer listening;
 
