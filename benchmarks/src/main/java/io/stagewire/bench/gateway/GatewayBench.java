@@ -44,7 +44,6 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -418,7 +417,7 @@ public class GatewayBench {
                     ? CompletableFuture.supplyAsync(() -> {
                         LockSupport.parkNanos(warmup * 1_000_000_000L);
                         return metrics();
-                    }, Executors.newVirtualThreadPerTaskExecutor())
+                    }, task -> Thread.ofVirtual().start(task))
                     : CompletableFuture.completedFuture(Map.of());
             AtomicLong rssBusyMax = new AtomicLong(rssIdle);
             Thread sampler = Thread.ofPlatform().daemon().start(() -> {
