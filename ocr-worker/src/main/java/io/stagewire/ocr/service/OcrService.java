@@ -47,14 +47,17 @@ public class OcrService {
                     // Found before flattening, which whitens them; only a missing price is looked for on them.
                     List<Box> panels = fields.price() == null ? ColourPanels.find(image, MAX_PANELS) : List.of();
                     BackgroundFlattener.flatten(image);
-                    RecognizedPage flattened = engine.recognize(image);
-                    fields = fields.withMissingFrom(extractor.extractFlattened(flattened));
-                    text = text + "\n" + flattened.text();
-                    // Large text on the box is still lost in the page's layout analysis; the box read on its own keeps it.
+                    // The box read on its own first: it is a few lines where the page is dozens, and the page's layout
+                    // analysis loses its large text anyway; the whole flattened page only for what is still missing.
                     for (int i = 0; i < panels.size() && fields.price() == null; i++) {
                         RecognizedPage panel = engine.recognize(image, grown(panels.get(i)));
                         fields = fields.withMissingFrom(extractor.extractFlattened(panel));
                         text = text + "\n" + panel.text();
+                    }
+                    if (fields.price() == null || fields.articleNumber() == null) {
+                        RecognizedPage flattened = engine.recognize(image);
+                        fields = fields.withMissingFrom(extractor.extractFlattened(flattened));
+                        text = text + "\n" + flattened.text();
                     }
                 }
                 return new OcrResult(fields, text, (System.nanoTime() - start) / 1_000_000);
