@@ -20,6 +20,7 @@ pick_jdk() {
 # command-or-file:debian-package
 REQUIRED_PACKAGES=(
   /usr/lib/chromium/chromium:chromium
+  /usr/lib/chromium/chromium-headless-shell:chromium-headless-shell
   /usr/bin/tesseract:tesseract-ocr
   /usr/share/tesseract-ocr/5/tessdata/eng.traineddata:tesseract-ocr-eng
   /usr/share/tesseract-ocr/5/tessdata/deu.traineddata:tesseract-ocr-deu
