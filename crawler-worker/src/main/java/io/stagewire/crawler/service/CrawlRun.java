@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.TimeoutError;
 
 import io.stagewire.crawler.browser.BlockedRequest;
 import io.stagewire.crawler.browser.BrowserTab;
@@ -290,9 +291,7 @@ final class CrawlRun {
                 throw new CrawlCancelledException();
             }
             evidence = tab.call(PageEvidenceReader::read).orElse(null);
-            screenshot = metrics.timeScreenshot(
-                    () -> tab.call(page -> ProductScreenshot.take(page, selectors.productArea(), limits.maxWidth(),
-                            limits.maxHeight())));
+            screenshot = metrics.timeScreenshot(this::capture);
         } catch (PageLoadException e) {
             fail(index, product, e.reason());
             return;
@@ -312,6 +311,25 @@ final class CrawlRun {
         metrics.countProduct("captured");
         listener.onCaptured(new CapturedProduct(index, product, screenshot.name(), screenshot.png(), size.width(),
                 size.height(), screenshot.scope(), evidence));
+    }
+
+    /**
+     * The product's screenshot, taken once more when Chromium fails it for a reason of its own (no frame in time for a
+     * capture far beyond the viewport, seen on a heavily loaded machine); a timeout has used its time already.
+     */
+    private ProductScreenshot capture() {
+        try {
+            return tab.call(this::takeScreenshot);
+        } catch (TimeoutError e) {
+            throw e;
+        } catch (PlaywrightException e) {
+            LOG.debugf("screenshot failed, trying once more: %s", BrowserErrors.summary(e));
+            return tab.call(this::takeScreenshot);
+        }
+    }
+
+    private ProductScreenshot takeScreenshot(Page page) {
+        return ProductScreenshot.take(page, selectors.productArea(), limits.maxWidth(), limits.maxHeight());
     }
 
     private void fail(int index, URI product, String reason) {

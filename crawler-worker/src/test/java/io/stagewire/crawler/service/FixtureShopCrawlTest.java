@@ -111,7 +111,7 @@ class FixtureShopCrawlTest {
     void boundsWhatAProductPageCanMakeTheWorkerHold() {
         RecordingListener listener = crawl("/list/tall/");
 
-        assertThat(listener.captured).hasSize(2);
+        assertThat(listener.captured).as("failures: %s", listener.failures).hasSize(2);
         // A product area far larger than the limits: only its top left is captured.
         assertThat(listener.captured.get(0)).satisfies(product -> {
             assertThat(product.scope()).isEqualTo(ScreenshotScope.PRODUCT_AREA);
