@@ -46,13 +46,13 @@ class LabelWarmUp {
         }
     }
 
-    /** An exact, a misread (one character off, confirmed by the price) and an EAN-only reading, as jobs bring them. */
+    /** An exact reading, a misread one (O for 0, which the folded key forgives) and one with only an EAN, as jobs bring them. */
     static final List<OcrReading> READINGS = List.of(
             new OcrReading("NH-40817", "Wasserkocher Edelstahl 1,7 l", new BigDecimal("9.99"), "EUR"),
             new OcrReading("NH-4O818", "Toaster 2 Scheiben", new BigDecimal("24.90"), "EUR"),
             new OcrReading(null, "Stabmixer-Set", new BigDecimal("39.00"), "EUR", "4006381333931"));
 
-    /** Matches and renders {@link #READINGS} {@link #ROUNDS} times over, with and without an old price and an EAN; the last label. */
+    /** Matches and renders {@link #READINGS} {@link #ROUNDS} times over, every other round with an old price and a Code 128; the last label. */
     RenderedLabel warmUp() {
         List<PriceListRow> rows = IntStream.range(0, 200)
                 .mapToObj(i -> new PriceListRow("AR-" + (10000 + i), "Artikel " + i, new BigDecimal(i + ".95"), "EUR", null))
