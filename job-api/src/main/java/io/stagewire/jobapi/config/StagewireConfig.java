@@ -31,6 +31,15 @@ public interface StagewireConfig {
 
     Jobs jobs();
 
+    WarmUp warmUp();
+
+    /** What job-api does before it takes its first event (JobApiWarmUp). */
+    interface WarmUp {
+        /** Rolled-back jobs whose events run through the event path at start; 0 turns the warm-up off. */
+        @io.smallrye.config.WithDefault("3")
+        int rounds();
+    }
+
     /**
      * What one user may have the pipeline do (docs/security.md): crawling and OCR cost minutes of CPU per job, so one
      * account must not queue work without bound. Per user, across replicas (counted in Postgres); past either bound,
