@@ -1,5 +1,14 @@
 package io.stagewire.testing;
 
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
+
 /** Where the stack that {@code ./stagewire test} started can be reached; overridable by environment. */
 public final class StackUnderTest {
     private StackUnderTest() {
@@ -21,6 +30,32 @@ public final class StackUnderTest {
         db.setUser(env("QUARKUS_DATASOURCE_USERNAME", "postgres"));
         db.setPassword(env("QUARKUS_DATASOURCE_PASSWORD", ""));
         return db;
+    }
+
+    /**
+     * Fails, naming the cause, when a running service reads {@code topic} in consumer group {@code group}: a stack
+     * started with {@code ./stagewire up} takes a test's work requests too (every group reads every record) and answers
+     * them from its own database, so the test would see that stack's dead letters and failures beside its own.
+     */
+    public static void requireNoServiceReading(String group, String topic) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap()))) {
+            int members = admin.describeConsumerGroups(List.of(group)).all().get(15, TimeUnit.SECONDS)
+                    .get(group).members().size();
+            if (members > 0) {
+                throw new IllegalStateException("consumer group '" + group + "' has " + members + " member(s) reading " + topic
+                        + ": a running stack's worker (./stagewire up) would take this test's requests too. "
+                        + "Stop it (./stagewire down; ./stagewire up --infra starts what the tests need) or run ./stagewire test");
+            }
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof GroupIdNotFoundException)) {
+                throw new IllegalStateException("cannot describe consumer group '" + group + "': " + e.getCause(), e);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("cannot describe consumer group '" + group + "' at " + kafkaBootstrap(), e);
+        }
     }
 
     private static String env(String name, String fallback) {

@@ -1,5 +1,7 @@
 package io.stagewire.crawler.pipeline;
 
+import io.stagewire.testing.StackUnderTest;
+import org.junit.jupiter.api.BeforeAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -58,6 +60,12 @@ class CrawlRequestPipelineTest {
     private SharedDataFixtures jobs;
     private RecordProducer producer;
     private TopicWatcher watcher;
+
+    /** A running stack's crawler-worker would take this test's requests too (StackUnderTest). */
+    @BeforeAll
+    static void noRunningCrawler() {
+        StackUnderTest.requireNoServiceReading("crawler-worker", Topics.CRAWL_REQUESTS);
+    }
 
     @BeforeEach
     void connect() {

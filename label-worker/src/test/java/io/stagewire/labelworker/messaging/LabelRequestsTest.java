@@ -85,6 +85,8 @@ class LabelRequestsTest {
 
     @BeforeAll
     static void connect() {
+        // A running stack's label-worker would take this test's requests too.
+        StackUnderTest.requireNoServiceReading("label-worker", Topics.LABEL_REQUESTS);
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, StackUnderTest.kafkaBootstrap());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());

@@ -1,5 +1,7 @@
 package io.stagewire.ocr.pipeline;
 
+import io.stagewire.testing.StackUnderTest;
+import org.junit.jupiter.api.BeforeAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -59,6 +61,12 @@ class OcrRequestPipelineTest {
     private SharedDataFixtures jobs;
     private RecordProducer producer;
     private TopicWatcher watcher;
+
+    /** A running stack's ocr-worker would take this test's requests too (StackUnderTest). */
+    @BeforeAll
+    static void noRunningOcrWorker() {
+        StackUnderTest.requireNoServiceReading("ocr-worker", Topics.OCR_REQUESTS);
+    }
 
     @BeforeEach
     void connect() {
