@@ -47,6 +47,8 @@ public class JobApiWarmUp {
     static final int ITEMS = 36;
     /** Events per transaction, about what one poll of job.events brings during a job. */
     static final int BATCH = 8;
+    /** Tries of one round. */
+    static final int ATTEMPTS = 3;
     private static final String USER = "stagewire-warm-up";
     private static final String CRAWLER = "/stagewire/crawler-worker";
     private static final String OCR = "/stagewire/ocr-worker";
@@ -85,9 +87,28 @@ public class JobApiWarmUp {
     Round warmUp(int rounds) throws Throwable {
         Round last = null;
         for (int i = 0; i < rounds; i++) {
-            last = VertxContextSupport.subscribeAndAwait(this::oneRolledBackJob);
+            last = oneRound();
         }
         return last;
+    }
+
+    /**
+     * A round the database refused is run again, as a new job: it changed nothing. At start the history's partition
+     * upkeep (HistoryRetention) runs beside it, and Postgres may pick the round as a deadlock's victim; the
+     * processor's own retry cannot help inside the round's transaction, which the deadlock aborted.
+     */
+    private Round oneRound() throws Throwable {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return VertxContextSupport.subscribeAndAwait(this::oneRolledBackJob);
+            } catch (Exception e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                LOG.debugf("warm-up round refused (%s); running it again", e);
+                Thread.sleep(200L * attempt);
+            }
+        }
     }
 
     private Uni<Round> oneRolledBackJob() {
