@@ -1,7 +1,5 @@
 package io.stagewire.crawler.pipeline;
 
-import io.stagewire.testing.StackUnderTest;
-import org.junit.jupiter.api.BeforeAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -19,6 +17,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.stagewire.testing.SharedDataFixtures;
+import io.stagewire.testing.StackUnderTest;
 import io.stagewire.crawler.testing.TestSites;
 import io.stagewire.testing.TopicWatcher;
 import io.stagewire.testing.RecordProducer;

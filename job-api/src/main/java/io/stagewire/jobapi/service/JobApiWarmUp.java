@@ -93,22 +93,15 @@ public class JobApiWarmUp {
     }
 
     /**
-     * A round the database refused is run again, as a new job: it changed nothing. At start the history's partition
-     * upkeep (HistoryRetention) runs beside it, and Postgres may pick the round as a deadlock's victim; the
-     * processor's own retry cannot help inside the round's transaction, which the deadlock aborted.
+     * A round the database refused is run again, as a new job (each subscription builds its own): it changed nothing.
+     * At start the history's partition upkeep (HistoryRetention) runs beside it, and Postgres may pick the round as a
+     * deadlock's victim; the processor's own retry cannot help inside the round's transaction, which the deadlock
+     * aborted.
      */
     private Round oneRound() throws Throwable {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return VertxContextSupport.subscribeAndAwait(this::oneRolledBackJob);
-            } catch (Exception e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-                LOG.debugf("warm-up round refused (%s); running it again", e);
-                Thread.sleep(200L * attempt);
-            }
-        }
+        return VertxContextSupport.subscribeAndAwait(() -> Uni.createFrom().deferred(this::oneRolledBackJob)
+                .onFailure().invoke(e -> LOG.debugf("warm-up round refused (%s)", e))
+                .onFailure().retry().atMost(ATTEMPTS - 1));
     }
 
     private Uni<Round> oneRolledBackJob() {

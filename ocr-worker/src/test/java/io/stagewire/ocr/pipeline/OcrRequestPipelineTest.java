@@ -1,7 +1,5 @@
 package io.stagewire.ocr.pipeline;
 
-import io.stagewire.testing.StackUnderTest;
-import org.junit.jupiter.api.BeforeAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -18,6 +16,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -36,6 +35,7 @@ import io.stagewire.events.work.WorkMessages;
 import io.stagewire.ocr.DemoShopScreenshots;
 import io.stagewire.ocr.DemoShopScreenshots.Screenshot;
 import io.stagewire.testing.SharedDataFixtures;
+import io.stagewire.testing.StackUnderTest;
 import io.stagewire.ocr.testing.SparsePng;
 import io.stagewire.testing.TopicWatcher;
 import io.stagewire.testing.RecordProducer;
