@@ -16,7 +16,6 @@ import org.jboss.logging.Logger;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
-import com.microsoft.playwright.TimeoutError;
 
 import io.stagewire.crawler.browser.BlockedRequest;
 import io.stagewire.crawler.browser.BrowserTab;
@@ -291,7 +290,7 @@ final class CrawlRun {
                 throw new CrawlCancelledException();
             }
             evidence = tab.call(PageEvidenceReader::read).orElse(null);
-            screenshot = metrics.timeScreenshot(this::capture);
+            screenshot = metrics.timeScreenshot(() -> BrowserErrors.triedTwice(() -> tab.call(this::takeScreenshot)));
         } catch (PageLoadException e) {
             fail(index, product, e.reason());
             return;
@@ -311,21 +310,6 @@ final class CrawlRun {
         metrics.countProduct("captured");
         listener.onCaptured(new CapturedProduct(index, product, screenshot.name(), screenshot.png(), size.width(),
                 size.height(), screenshot.scope(), evidence));
-    }
-
-    /**
-     * The product's screenshot, taken once more when Chromium fails it for a reason of its own (no frame in time for a
-     * capture far beyond the viewport, seen on a heavily loaded machine); a timeout has used its time already.
-     */
-    private ProductScreenshot capture() {
-        try {
-            return tab.call(this::takeScreenshot);
-        } catch (TimeoutError e) {
-            throw e;
-        } catch (PlaywrightException e) {
-            LOG.debugf("screenshot failed, trying once more: %s", BrowserErrors.summary(e));
-            return tab.call(this::takeScreenshot);
-        }
     }
 
     private ProductScreenshot takeScreenshot(Page page) {
