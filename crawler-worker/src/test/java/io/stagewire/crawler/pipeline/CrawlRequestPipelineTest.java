@@ -39,6 +39,8 @@ import io.stagewire.events.work.CrawlRequest;
 import io.stagewire.events.work.CrawlerConfig;
 import io.stagewire.events.work.OcrRequest;
 import io.stagewire.events.work.WorkMessages;
+import io.stagewire.worker.messaging.RequestPathSample;
+import io.stagewire.worker.messaging.RequestPathWarmUp;
 
 /**
  * The worker wired into the pipeline: crawl.requests in, files in Postgres, stage events on job.events and OCR work on
@@ -56,6 +58,9 @@ class CrawlRequestPipelineTest {
 
     @Inject
     CrawlRequestProcessor processor;
+
+    @Inject
+    RequestPathWarmUp warmUp;
 
     private SharedDataFixtures jobs;
     private RecordProducer producer;
@@ -78,6 +83,22 @@ class CrawlRequestPipelineTest {
     void disconnect() {
         watcher.close();
         producer.close();
+    }
+
+    /**
+     * The start's warm-up of a request's path (RequestPathWarmUp with CrawlRequestSample): both producers get their
+     * topic's metadata from the broker, the ownership query finds no such job, and nothing is sent or stored.
+     */
+    @Test
+    void theRequestPathWarmUpReachesKafkaAndPostgresAndLeavesNothing() {
+        String id = "warm-up-" + UUID.randomUUID();
+        RequestPathSample.Sample sample = new CrawlRequestSample().sample(id);
+
+        List<String> topics = warmUp.warmUp(sample.request(), sample.firstEvent());
+
+        assertThat(topics).containsExactlyInAnyOrder(Topics.JOB_EVENTS, Topics.OCR_REQUESTS);
+        assertThat(watcher.drain(Duration.ofSeconds(1))).noneMatch(record -> id.equals(record.key()));
+        assertThat(jobs.files(id)).isEmpty();
     }
 
     @Test
