@@ -1,5 +1,6 @@
 package io.stagewire.worker.messaging;
 
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaProducer;
@@ -10,7 +11,6 @@ import io.stagewire.events.work.WorkMessage;
 import io.stagewire.events.work.WorkMessages;
 import io.stagewire.worker.service.ForeignWorkRequestException;
 import io.stagewire.worker.service.JobOwnership;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -54,7 +54,7 @@ public class RequestPathWarmUp {
     }
 
     /**
-     * Runs the request path's cold parts once with {@code request} (read back from its JSON, its job looked up) and
+     * Runs the request path's cold parts once with {@code request} (decoded from its JSON, its job looked up) and
      * {@code firstEvent} (laid out as a record). Never fails: what is not warmed, the first request pays.
      *
      * @return the topics whose metadata the producers hold now
@@ -63,7 +63,7 @@ public class RequestPathWarmUp {
         long start = System.nanoTime();
         List<String> topics = new ArrayList<>();
         try {
-            WorkMessages.read(WorkMessages.toJson(request), request.getClass());
+            WorkRequestDecoder.decode(WorkMessages.toJson(request), request.getClass());
             StageEventCodec.toRecord(Topics.JOB_EVENTS, firstEvent);
             try {
                 ownership.require(request.jobId(), request.userId());
