@@ -26,6 +26,8 @@ import io.stagewire.events.data.QueuePosition;
  */
 @ApplicationScoped
 public class ScheduledAnnouncements {
+    /** The scheduler's name for the job; tests pause it to hold the history still. */
+    public static final String IDENTITY = "scheduled-announcements";
     private static final long LOCK_KEY = 0x5354_414EL;
 
     private final Outbox outbox;
@@ -38,7 +40,7 @@ public class ScheduledAnnouncements {
         this.throttle = throttle;
     }
 
-    @Scheduled(every = "${stagewire.announcements.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = IDENTITY, every = "${stagewire.announcements.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> announce() {
         return Panache.withTransaction(() -> Panache.getSession()
                 .chain(session -> session.createNativeQuery("select pg_try_advisory_xact_lock(:key)", Boolean.class)
