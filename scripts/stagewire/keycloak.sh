@@ -21,8 +21,9 @@ keycloak_start() {
   local home realm sum
   home=$(keycloak_home)
   realm="$ROOT/deploy/keycloak/stagewire-realm.json"
-  sum=$(sha256sum "$realm" | cut -c1-16)
-  # --import-realm skips a realm that exists: start from a clean store when the realm file changed.
+  # The store's version is part of the sum: v2 stores are made without the services' Postgres user name (see below).
+  sum=$( (cat "$realm"; echo "store v2") | sha256sum | cut -c1-16)
+  # --import-realm skips a realm that exists: start from a clean store when the realm file (or the store) changed.
   if [[ "$(cat "$home/data/.stagewire-realm" 2>/dev/null)" != "$sum" ]]; then
     rm -rf "$home/data/h2" "$home/data/import"
     mkdir -p "$home/data/import"
@@ -30,8 +31,11 @@ keycloak_start() {
     echo "$sum" >"$home/data/.stagewire-realm"
   fi
   say "starting Keycloak on $KEYCLOAK_URL"
-  # A local-only admin console login (admin/admin); the realm users are in the realm file.
-  KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" launch keycloak "$home/bin/kc.sh" start-dev \
+  # A local-only admin console login (admin/admin); the realm users are in the realm file. Keycloak is a Quarkus
+  # application too: the services' QUARKUS_DATASOURCE_* (from STAGEWIRE_PG_URL) would become the credentials of its
+  # own dev database, which refuses them ("Wrong user name or password"), and the Postgres password has no business there.
+  KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" launch keycloak \
+    env -u QUARKUS_DATASOURCE_USERNAME -u QUARKUS_DATASOURCE_PASSWORD "$home/bin/kc.sh" start-dev \
     --http-port=8180 --http-host=127.0.0.1 --hostname="$KEYCLOAK_URL" --import-realm
 }
 
