@@ -29,6 +29,8 @@ public class ScheduledAnnouncements {
     /** The scheduler's name for the job; tests pause it to hold the history still. */
     public static final String IDENTITY = "scheduled-announcements";
     private static final long LOCK_KEY = 0x5354_414EL;
+    /** The rest of the tick's transaction is planned for its parameters' values (see heldBackProgress). */
+    private static final String PLAN_FOR_THE_VALUES = "select set_config('plan_cache_mode', 'force_custom_plan', true)";
 
     private final Outbox outbox;
     private final JobTransitions transitions;
@@ -52,9 +54,10 @@ public class ScheduledAnnouncements {
     static final int EXACT_PLACES = 10;
 
     /**
-     * Every waiting crawl job's place, computed by Postgres from the index on (status, created_at); only the rows whose
-     * place differs from the one last announced come back: a queue that did not move costs one index scan and no rows,
-     * one whose head moved returns most of its rows (four columns each, no entity, no lock) until they are announced.
+     * Every waiting crawl job's place, computed by Postgres from the partial index of waiting crawl jobs
+     * (jobs_crawl_queue, V12); only the rows whose place differs from the one last announced come back: a queue that did
+     * not move costs one index scan and no rows, one whose head moved returns most of its rows (four columns each, no
+     * entity, no lock) until they are announced.
      */
     private static final String CHANGED_PLACES = """
             select id, queue_position, place, queue_length from (
@@ -131,7 +134,4 @@ public class ScheduledAnnouncements {
                         .collect().last())
                 .replaceWithVoid();
     }
-
-    /** For the rest of the tick's transaction. */
-    private static final String PLAN_FOR_THE_VALUES = "select set_config('plan_cache_mode', 'force_custom_plan', true)";
 }

@@ -48,7 +48,7 @@ class HeldBackProgressScanTest {
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
                 .chain(session -> session.createNativeQuery(FINISHED_JOBS).setParameter("prefix", prefix).executeUpdate())));
         // What autovacuum does after such a change: without statistics the planner takes "not finished and not external"
-        // for most rows, and reading them by index for dearer than scanning the table.
+        // for most rows, and reading them by index far dearer than scanning the table.
         VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
                 .chain(session -> session.createNativeQuery("analyze jobs").executeUpdate())));
 
